@@ -1,0 +1,77 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { locales, sourceLocale, type Locale } from '../i18n/locales.ts';
+import { revisionOf } from './revision.ts';
+
+/**
+ * Translation status read straight from the files in content/articles, with no Astro import, so
+ * the command line (`npm run translations`) and the build agree on what is current.
+ */
+
+export type TranslationState = 'current' | 'outdated' | 'missing';
+
+export interface ArticleTranslations {
+  id: string;
+  /** Revision of the English source file. */
+  sourceRevision: string;
+  visibility: 'public' | 'internal';
+  states: Record<Locale, TranslationState>;
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
+
+export function readFrontmatter(text: string): Record<string, unknown> {
+  const match = FRONTMATTER.exec(text);
+  if (!match) return {};
+  const data: unknown = parseYaml(match[1] ?? '');
+  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+}
+
+export function articlePath(contentDir: string, locale: Locale, id: string): string {
+  return join(contentDir, 'articles', locale, `${id}.mdx`);
+}
+
+export function translationState(
+  sourceRevision: string,
+  translationText: string | undefined,
+): TranslationState {
+  if (translationText === undefined) return 'missing';
+  return readFrontmatter(translationText)['sourceRevision'] === sourceRevision
+    ? 'current'
+    : 'outdated';
+}
+
+export function readTranslationStatus(contentDir: string): ArticleTranslations[] {
+  const sourceDir = join(contentDir, 'articles', sourceLocale);
+  const ids = readdirSync(sourceDir)
+    .filter((name) => name.endsWith('.mdx'))
+    .map((name) => name.slice(0, -'.mdx'.length))
+    .sort();
+  return ids.map((id) => {
+    const sourceText = readFileSync(articlePath(contentDir, sourceLocale, id), 'utf8');
+    const sourceRevision = revisionOf(sourceText);
+    const visibility = readFrontmatter(sourceText)['visibility'] === 'internal' ? 'internal' : 'public';
+    const states = Object.fromEntries(
+      locales.map((locale) => {
+        if (locale === sourceLocale) return [locale, 'current'];
+        const path = articlePath(contentDir, locale, id);
+        const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+        return [locale, translationState(sourceRevision, text)];
+      }),
+    ) as Record<Locale, TranslationState>;
+    return { id, sourceRevision, visibility, states };
+  });
+}
+
+/** Writes `sourceRevision: <revision>` into a translation's frontmatter, replacing any old one. */
+export function stampRevision(translationText: string, revision: string): string {
+  const match = FRONTMATTER.exec(translationText);
+  if (!match) throw new Error('the file has no frontmatter block between --- lines');
+  const block = match[1] ?? '';
+  const line = `sourceRevision: ${revision}`;
+  const stamped = /^sourceRevision:.*$/m.test(block)
+    ? block.replace(/^sourceRevision:.*$/m, line)
+    : `${block}\n${line}`;
+  return translationText.replace(block, stamped);
+}
