@@ -18,11 +18,19 @@ const slug = (what: string) =>
       error: `${what} must be an id in lower case with dashes, for example "paying-for-lots"`,
     });
 
+/** Names the unknown keys, so a typo such as `promotd` is found at once. */
+function unknownFields(expected: string) {
+  return (issue: { code?: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys'
+      ? `unknown field ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}: check the spelling against ${expected}`
+      : undefined;
+}
+
 export const audiences = ['buyers', 'sellers', 'both'] as const;
 export const visibilities = ['public', 'internal'] as const;
 
-export const articleSchema = z
-  .object({
+export const articleSchema = z.strictObject(
+  {
     /** Shown as the page heading and in search results; under 90 characters reads well. */
     title: z
       .string({ error: 'title is missing: add a line such as title: "How bidding works"' })
@@ -80,15 +88,17 @@ export const articleSchema = z
           'sourceRevision must be the 12-character revision printed by `npm run translations` for the English article',
       })
       .optional(),
-  })
-  .strict({ error: 'unknown field: check the spelling against the fields listed in README.md' });
+  },
+  { error: unknownFields('the fields listed in content/README.md') },
+);
 
 export type ArticleFrontmatter = z.infer<typeof articleSchema>;
 
 /** Frontmatter of a reusable snippet: `content/snippets/<locale>/<id>.mdx`. */
-export const snippetSchema = z
-  .object({
+export const snippetSchema = z.strictObject(
+  {
     /** What the snippet is for; writers see it, readers never do. */
     description: z.string().optional(),
-  })
-  .strict({ error: 'unknown field: a snippet takes only an optional description' });
+  },
+  { error: unknownFields('description (the only field a snippet takes)') },
+);

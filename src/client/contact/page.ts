@@ -1,0 +1,205 @@
+import { isLocale, type Locale } from '../../i18n/locales.ts';
+import { fill, formatDue, formatTime } from '../../lib/format-due.ts';
+import { draftStore } from './draft.ts';
+import { fetchHours, fetchQuote, sendTicket } from './service.ts';
+import { suggest, type Suggestion } from './suggestions.ts';
+import { validateTicketForm, type FieldErrors } from './validate.ts';
+
+/**
+ * The contact page island: carries the help-centre context (article, search) into the ticket,
+ * suggests articles as the subject is typed, shows open channels and when the reply is due, keeps
+ * the draft, and sends with retries that never make a second ticket. Without scripts the same form
+ * posts to the service and lands on the confirmation page.
+ */
+export function mountContactPage(form: HTMLFormElement): void {
+  const locale = form.dataset['locale'];
+  if (!isLocale(locale)) return;
+  const strings = JSON.parse(form.dataset['strings'] ?? '{}') as Record<string, string>;
+  const titles = JSON.parse(form.dataset['articles'] ?? '{}') as Record<string, string>;
+  const topics = JSON.parse(form.dataset['topics'] ?? '[]') as Array<{ id: string; priority: string }>;
+  const s = (key: string, values: Record<string, string | number> = {}) => fill(strings[key] ?? key, values);
+  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
+  const drafts = draftStore(locale);
+
+  // Context from the help centre: the article the reader came from and what they searched for.
+  const params = new URLSearchParams(location.search);
+  const articleId = params.get('article') ?? '';
+  const query = (params.get('q') ?? '').slice(0, 200);
+  const known = Object.hasOwn(titles, articleId) ? articleId : '';
+  field('articleId')!.value = known;
+  field('searchQuery')!.value = query;
+  renderContext(known ? titles[known]! : '', query);
+
+  const opened = new Set<string>(drafts.read().opened ?? []);
+  const suggested = new Set<string>();
+  const syncLists = () => {
+    field('openedArticles')!.value = [...opened].join(',');
+    field('suggestedArticles')!.value = [...suggested].join(',');
+  };
+  syncLists();
+  if (drafts.restore(form)) form.querySelector<HTMLElement>('.draft-note')!.hidden = false;
+
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  form.addEventListener('input', () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => drafts.save(form, [...opened]), 300);
+  });
+
+  // Suggestions: first from the search that brought the reader here, then from the subject.
+  const suggestionList = document.querySelector<HTMLElement>('[data-suggestions]');
+  let latest = 0;
+  const showSuggestions = async (text: string) => {
+    const ticket = ++latest;
+    const found = await suggest(locale, text);
+    if (ticket !== latest || !suggestionList) return;
+    renderSuggestions(suggestionList, found);
+    found.forEach((item) => suggested.add(item.id));
+    syncLists();
+  };
+  suggestionList?.addEventListener('click', (event) => {
+    const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-article]');
+    if (!link) return;
+    opened.add(link.dataset['article']!);
+    syncLists();
+    drafts.save(form, [...opened]);
+  });
+  let suggestTimer: ReturnType<typeof setTimeout> | undefined;
+  field('subject')?.addEventListener('input', (event) => {
+    clearTimeout(suggestTimer);
+    const text = (event.target as HTMLInputElement).value;
+    suggestTimer = setTimeout(() => void showSuggestions(text), 250);
+  });
+  const initial = field('subject')?.value || query || (known ? titles[known] : '');
+  if (initial) void showSuggestions(initial);
+
+  // When the reply is due, for the chosen topic's priority.
+  const quote = form.querySelector<HTMLElement>('[data-quote]')!;
+  const updateQuote = async () => {
+    const topic = topics.find((t) => t.id === field('topic')?.value);
+    const priority = topic?.priority ?? 'normal';
+    const result = await fetchQuote(locale, priority);
+    if (!result) return;
+    quote.textContent = s(priority === 'urgent' ? 'contact.quote.urgent' : 'contact.quote.normal', {
+      when: formatDue(locale, result.firstReply.dueAt),
+    });
+    quote.hidden = false;
+  };
+  form.elements.namedItem('topic')?.addEventListener('change', () => void updateQuote());
+  void updateQuote();
+  void showOpenChannels(locale, s);
+
+  // Sending.
+  const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+  let sending = false;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (sending) return; // a double click while the first send is under way
+    const data = Object.fromEntries(new FormData(form)) as Record<string, string>;
+    const errors = validateTicketForm(data);
+    if (showErrors(form, errors)) return;
+    sending = true;
+    button.disabled = true;
+    button.textContent = s('contact.form.sending');
+    const result = await sendTicket({
+      locale,
+      email: data['email'],
+      name: data['name'] || undefined,
+      role: data['role'],
+      topic: data['topic'],
+      subject: data['subject'],
+      message: data['message'],
+      website: data['website'] ?? '',
+      articleId: known || undefined,
+      searchQuery: query || undefined,
+      suggestedArticles: [...suggested],
+      openedArticles: [...opened],
+    });
+    sending = false;
+    button.disabled = false;
+    button.textContent = s('contact.form.submit');
+    if (result.kind === 'created') {
+      drafts.clear();
+      location.assign(`/${locale}/contact/sent/?ref=${encodeURIComponent(result.reference)}`);
+    } else if (result.kind === 'invalid') {
+      const byField: FieldErrors = {};
+      for (const error of result.errors) byField[error.field] = strings[`contact.errors.${error.field}`] ?? error.message;
+      showErrors(form, Object.keys(byField).length ? byField : { form: s('contact.errors.generic') });
+    } else if (result.kind === 'rate-limited') {
+      showErrors(form, { form: s(rateLimitKey(locale, result.retryAfterSeconds, strings), { count: Math.ceil(result.retryAfterSeconds / 60) }) });
+    } else {
+      showErrors(form, { form: s(result.kind === 'network' ? 'contact.errors.network' : 'contact.errors.generic') });
+    }
+  });
+
+  function renderContext(articleTitle: string, searched: string) {
+    const section = document.querySelector<HTMLElement>('[data-context]');
+    const list = section?.querySelector('ul');
+    if (!section || !list) return;
+    const items = [
+      articleTitle && s('contact.context.article', { title: articleTitle }),
+      searched && s('contact.context.search', { query: searched }),
+    ].filter(Boolean);
+    list.replaceChildren(...items.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+    section.hidden = items.length === 0;
+  }
+}
+
+function rateLimitKey(locale: Locale, seconds: number, strings: Record<string, string>): string {
+  const category = new Intl.PluralRules(locale).select(Math.ceil(seconds / 60));
+  const key = `contact.errors.rateLimited_${category}`;
+  return strings[key] ? key : 'contact.errors.rateLimited_other';
+}
+
+function renderSuggestions(section: HTMLElement, found: Suggestion[]) {
+  const list = section.querySelector('ul')!;
+  list.replaceChildren(
+    ...found.map((item) => {
+      const li = document.createElement('li');
+      const link = Object.assign(document.createElement('a'), { href: item.url, textContent: item.title });
+      link.dataset['article'] = item.id;
+      const description = Object.assign(document.createElement('p'), { textContent: item.description });
+      li.append(link, description);
+      return li;
+    }),
+  );
+  section.hidden = found.length === 0;
+}
+
+async function showOpenChannels(locale: Locale, s: (key: string, values?: Record<string, string | number>) => string) {
+  const channels = await fetchHours(locale);
+  const root = document.querySelector<HTMLElement>('[data-channels]');
+  if (!root) return;
+  for (const element of root.querySelectorAll<HTMLElement>('[data-channel]')) {
+    const status = element.querySelector<HTMLElement>('.channel__status');
+    if (!status) continue;
+    const hours = channels?.find((c) => c.channel === element.dataset['channel']);
+    if (!channels) status.textContent = s('contact.channel.unavailable');
+    else if (hours?.openNow && hours.closesAt) status.textContent = s('contact.channel.openNow', { time: formatTime(locale, hours.closesAt) });
+    else if (hours?.nextOpenAt) status.textContent = s('contact.channel.closedNow', { when: formatDue(locale, hours.nextOpenAt) });
+    status.classList.toggle('channel__status--open', Boolean(hours?.openNow));
+  }
+}
+
+function showErrors(form: HTMLFormElement, errors: FieldErrors): boolean {
+  const summary = form.querySelector<HTMLElement>('.error-summary')!;
+  const list = summary.querySelector('ul')!;
+  form.querySelectorAll<HTMLElement>('.field__error').forEach((p) => (p.hidden = true));
+  form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+  const entries = Object.entries(errors);
+  list.replaceChildren(
+    ...entries.map(([name, message]) => {
+      const control = form.elements.namedItem(name);
+      const input = control instanceof RadioNodeList ? (control[0] as HTMLInputElement) : (control as HTMLInputElement | null);
+      const slot = input?.id ? document.getElementById(`${input.id}-error`) ?? document.getElementById(`contact-${name}-error`) : document.getElementById(`contact-${name}-error`);
+      if (slot) Object.assign(slot, { hidden: false, textContent: message });
+      input?.setAttribute('aria-invalid', 'true');
+      const li = document.createElement('li');
+      if (input?.id) li.append(Object.assign(document.createElement('a'), { href: `#${input.id}`, textContent: message }));
+      else li.textContent = message;
+      return li;
+    }),
+  );
+  summary.hidden = entries.length === 0;
+  if (entries.length) summary.focus();
+  return entries.length > 0;
+}

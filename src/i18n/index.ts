@@ -1,0 +1,49 @@
+import i18next, { type TFunction } from 'i18next';
+import { localeInfo, locales, sourceLocale, type Locale } from './locales.ts';
+import en from './locales/en.json' with { type: 'json' };
+import nl from './locales/nl.json' with { type: 'json' };
+import de from './locales/de.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
+import it from './locales/it.json' with { type: 'json' };
+import es from './locales/es.json' with { type: 'json' };
+import ru from './locales/ru.json' with { type: 'json' };
+import ko from './locales/ko.json' with { type: 'json' };
+
+/** UI strings of every locale: flat dotted keys ("search.label"), i18next plural suffixes. */
+export const uiStrings: Record<Locale, Record<string, string>> = { en, nl, de, fr, it, es, ru, ko };
+
+export type UiKey = keyof typeof en;
+
+/**
+ * One i18next instance for the whole site, English as fallback: a key missing in a locale shows
+ * English rather than a raw key (and the unit test fails, so it never ships that way).
+ */
+const instance = i18next.createInstance();
+await instance.init({
+  initAsync: false,
+  lng: sourceLocale,
+  fallbackLng: sourceLocale,
+  supportedLngs: [...locales],
+  resources: Object.fromEntries(locales.map((l) => [l, { translation: uiStrings[l] }])),
+  keySeparator: false,
+  nsSeparator: false,
+  interpolation: { escapeValue: false }, // Astro escapes everything it renders
+  returnNull: false,
+});
+
+export type Translate = (key: UiKey, options?: Record<string, unknown>) => string;
+
+export function useTranslations(locale: Locale): Translate {
+  const t: TFunction = instance.getFixedT(locale);
+  return (key, options) => t(key, options ?? {}) as string;
+}
+
+/** Dates through Intl in the page's locale ("14 October 2026", "2026년 10월 14일"). */
+export function formatDate(locale: Locale, date: Date): string {
+  return new Intl.DateTimeFormat(localeInfo[locale].tag, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** The language's name in the reader's language ("Engels" for English read in Dutch). */
+export function languageName(readerLocale: Locale, of: Locale): string {
+  return new Intl.DisplayNames([localeInfo[readerLocale].tag], { type: 'language' }).of(localeInfo[of].tag) ?? of;
+}

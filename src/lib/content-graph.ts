@@ -1,0 +1,194 @@
+import { locales, sourceLocale, isLocale, type Locale } from '../i18n/locales.ts';
+import type { ArticleFrontmatter } from './content-schema.ts';
+import type { StructureTitles } from './structure-schema.ts';
+import { translationState, type TranslationState } from './translation-status.ts';
+
+/**
+ * The help centre as a graph: categories → sections → articles, each article resolved in every
+ * locale to the text a reader of that locale gets (the translation, or the English source with a
+ * notice). Plain data in, plain data out: the Astro pages load entries and pass them here.
+ * Internal articles and internal sections are dropped here, once, for the public build.
+ */
+
+export interface RawArticle<Entry = unknown> {
+  /** `<locale>/<id>` as the glob loader makes it. */
+  entryId: string;
+  data: ArticleFrontmatter;
+  /** Raw text of the file, for translation revisions. */
+  fileText: string;
+  filePath: string;
+  entry: Entry;
+}
+
+export interface ResolvedArticle<Entry = unknown> {
+  id: string;
+  /** The locale of the page. */
+  locale: Locale;
+  /** The language the text is really in: the locale, or English on a fallback page. */
+  textLocale: Locale;
+  state: TranslationState;
+  title: string;
+  description: string;
+  updated: Date;
+  data: ArticleFrontmatter;
+  entry: Entry;
+  /** The English source, for section, related, audience and promotion. */
+  source: ArticleFrontmatter;
+}
+
+export interface Category {
+  id: string;
+  order: number;
+  icon: string;
+}
+export interface Section {
+  id: string;
+  category: string;
+  order: number;
+  visibility: 'public' | 'internal';
+}
+
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+export interface ContentGraph<Entry> {
+  articleIds: string[];
+  categories: Category[];
+  sections: Section[];
+  article(locale: Locale, id: string): ResolvedArticle<Entry>;
+  articlesInSection(locale: Locale, sectionId: string): ResolvedArticle<Entry>[];
+  sectionsInCategory(categoryId: string): Section[];
+  promoted(locale: Locale): ResolvedArticle<Entry>[];
+  title(locale: Locale, kind: 'categories' | 'sections', id: string): { title: string; description: string; textLocale: Locale };
+  section(id: string): Section;
+  category(id: string): Category;
+}
+
+export function buildContentGraph<Entry>(input: {
+  articles: RawArticle<Entry>[];
+  categories: Category[];
+  sections: Section[];
+  titles: Partial<Record<Locale, StructureTitles>>;
+  sourceRevision: (article: RawArticle<Entry>) => string;
+}): ContentGraph<Entry> {
+  const categories = [...input.categories].sort((a, b) => a.order - b.order);
+  const categoryById = new Map(categories.map((c) => [c.id, c]));
+  const publicSections = input.sections
+    .filter((s) => s.visibility === 'public')
+    .sort((a, b) => a.order - b.order);
+  const sectionById = new Map(input.sections.map((s) => [s.id, s]));
+  for (const section of input.sections) {
+    if (!categoryById.has(section.category))
+      throw new ContentError(
+        `content/structure/sections.yaml: section "${section.id}" names category "${section.category}", which is not in categories.yaml. Use one of: ${categories.map((c) => c.id).join(', ')}`,
+      );
+  }
+
+  const byLocale = new Map<Locale, Map<string, RawArticle<Entry>>>();
+  for (const article of input.articles) {
+    const [locale, id] = article.entryId.split('/');
+    if (!isLocale(locale) || !id)
+      throw new ContentError(
+        `${article.filePath}: articles live in content/articles/<locale>/<id>.mdx with a locale from ${locales.join(', ')}`,
+      );
+    if (!byLocale.has(locale)) byLocale.set(locale, new Map());
+    byLocale.get(locale)!.set(id, article);
+  }
+  const sources = byLocale.get(sourceLocale) ?? new Map<string, RawArticle<Entry>>();
+
+  for (const [id, source] of sources) {
+    const section = sectionById.get(source.data.section);
+    if (!section)
+      throw new ContentError(
+        `${source.filePath}: section "${source.data.section}" is not in content/structure/sections.yaml. Use one of: ${input.sections.map((s) => s.id).join(', ')}`,
+      );
+    if (source.data.visibility === 'public' && section.visibility === 'internal')
+      throw new ContentError(`${source.filePath}: a public article cannot be in the internal section "${section.id}"; set visibility: internal or pick a public section`);
+    for (const related of source.data.related) {
+      const target = sources.get(related);
+      if (!target) throw new ContentError(`${source.filePath}: related article "${related}" does not exist in content/articles/en/`);
+      if (source.data.visibility === 'public' && target.data.visibility === 'internal')
+        throw new ContentError(`${source.filePath}: related article "${related}" is internal and cannot be listed on a public article; remove it from related`);
+    }
+    if (source.data.sourceRevision)
+      throw new ContentError(`${source.filePath}: English articles are the source and take no sourceRevision; remove that line`);
+    void id;
+  }
+  for (const [locale, articles] of byLocale) {
+    if (locale === sourceLocale) continue;
+    for (const [id, translation] of articles) {
+      const source = sources.get(id);
+      if (!source)
+        throw new ContentError(`${translation.filePath}: there is no English article content/articles/en/${id}.mdx; a translation needs its source (check the file name)`);
+      if (!translation.data.sourceRevision)
+        throw new ContentError(`${translation.filePath}: sourceRevision is missing; after translating run: npm run translations -- stamp ${locale}/${id}`);
+      if (translation.data.visibility !== source.data.visibility)
+        throw new ContentError(`${translation.filePath}: visibility is "${translation.data.visibility}" but the English article is "${source.data.visibility}"; they must match`);
+    }
+  }
+
+  const publicIds = [...sources.values()]
+    .filter((a) => a.data.visibility === 'public')
+    .map((a) => a.entryId.split('/')[1]!)
+    .sort();
+  const revisions = new Map(publicIds.map((id) => [id, input.sourceRevision(sources.get(id)!)]));
+  const resolvedCache = new Map<string, ResolvedArticle<Entry>>();
+
+  function article(locale: Locale, id: string): ResolvedArticle<Entry> {
+    const key = `${locale}/${id}`;
+    const cached = resolvedCache.get(key);
+    if (cached) return cached;
+    const source = sources.get(id);
+    if (!source || source.data.visibility !== 'public') throw new ContentError(`no public article "${id}"`);
+    const translation = locale === sourceLocale ? source : byLocale.get(locale)?.get(id);
+    const state: TranslationState =
+      locale === sourceLocale ? 'current' : translationState(revisions.get(id)!, translation?.fileText);
+    const shown = translation ?? source;
+    const resolved: ResolvedArticle<Entry> = {
+      id,
+      locale,
+      textLocale: translation ? locale : sourceLocale,
+      state,
+      title: shown.data.title,
+      description: shown.data.description,
+      updated: shown.data.updated,
+      data: shown.data,
+      entry: shown.entry,
+      source: source.data,
+    };
+    resolvedCache.set(key, resolved);
+    return resolved;
+  }
+
+  function title(locale: Locale, kind: 'categories' | 'sections', id: string) {
+    const own = input.titles[locale]?.[kind]?.[id];
+    if (own) return { ...own, textLocale: locale };
+    const fallback = input.titles[sourceLocale]?.[kind]?.[id];
+    if (!fallback)
+      throw new ContentError(`content/structure/titles/en.yaml: ${kind}.${id} is missing; add its title and description`);
+    return { ...fallback, textLocale: sourceLocale };
+  }
+
+  return {
+    articleIds: publicIds,
+    categories,
+    sections: publicSections,
+    article,
+    articlesInSection: (locale, sectionId) =>
+      publicIds.filter((id) => sources.get(id)!.data.section === sectionId).map((id) => article(locale, id)),
+    sectionsInCategory: (categoryId) => publicSections.filter((s) => s.category === categoryId),
+    promoted: (locale) => publicIds.filter((id) => sources.get(id)!.data.promoted).map((id) => article(locale, id)),
+    title,
+    section: (id) => {
+      const section = sectionById.get(id);
+      if (!section || section.visibility !== 'public') throw new ContentError(`no public section "${id}"`);
+      return section;
+    },
+    category: (id) => {
+      const category = categoryById.get(id);
+      if (!category) throw new ContentError(`no category "${id}"`);
+      return category;
+    },
+  };
+}

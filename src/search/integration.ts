@@ -1,0 +1,18 @@
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { indexSite } from './site-index.ts';
+
+/**
+ * Thin Astro hook: when the static build is done, index it (Pagefind per language, and the lunr
+ * suggestion index per locale) and give each locale its own 404.html for static hosts.
+ */
+export function helpCentreSearch(): AstroIntegration {
+  return {
+    name: 'help-centre-search',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        await indexSite(fileURLToPath(dir), logger);
+      },
+    },
+  };
+}

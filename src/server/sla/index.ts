@@ -1,0 +1,5 @@
+/** The business-time engine: pure functions on instants, no framework, no I/O. */
+export * from './types.ts';
+export * from './calendar.ts';
+export * from './clock.ts';
+export * from './status.ts';

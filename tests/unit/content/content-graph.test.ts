@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { buildContentGraph, ContentError, type RawArticle } from '../../../src/lib/content-graph.ts';
+import type { ArticleFrontmatter } from '../../../src/lib/content-schema.ts';
+import { revisionOf } from '../../../src/lib/revision.ts';
+import { stampRevision } from '../../../src/lib/translation-status.ts';
+
+const base: ArticleFrontmatter = {
+  title: 'How bidding works',
+  description: 'Place a bid and follow the auction.',
+  section: 'bidding',
+  audience: 'buyers',
+  visibility: 'public',
+  labels: [],
+  updated: new Date('2026-10-01'),
+  owner: 'marketplace-team',
+  reviewBy: new Date('2027-01-01'),
+  promoted: false,
+  related: [],
+};
+
+function article(entryId: string, data: Partial<ArticleFrontmatter> = {}, body = 'Text'): RawArticle<string> {
+  const fileText = `---\ntitle: ${data.title ?? base.title}\n${data.sourceRevision ? `sourceRevision: ${data.sourceRevision}\n` : ''}---\n${body}`;
+  return { entryId, data: { ...base, ...data }, fileText, filePath: `content/articles/${entryId}.mdx`, entry: entryId };
+}
+
+const structure = {
+  categories: [{ id: 'buying', order: 1, icon: 'gavel' }],
+  sections: [
+    { id: 'bidding', category: 'buying', order: 1, visibility: 'public' as const },
+    { id: 'agent-handbook', category: 'buying', order: 9, visibility: 'internal' as const },
+  ],
+  titles: { en: { categories: { buying: { title: 'Buying', description: 'All about buying' } }, sections: { bidding: { title: 'Bidding', description: 'How to bid' } } } },
+  sourceRevision: (a: RawArticle<string>) => revisionOf(a.fileText),
+};
+
+describe('content graph', () => {
+  const source = article('en/how-bidding-works');
+  const revision = revisionOf(source.fileText);
+
+  it('serves a current translation in its own language', () => {
+    const graph = buildContentGraph({ ...structure, articles: [source, article('nl/how-bidding-works', { title: 'Zo werkt bieden', sourceRevision: revision })] });
+    const resolved = graph.article('nl', 'how-bidding-works');
+    expect(resolved).toMatchObject({ state: 'current', textLocale: 'nl', title: 'Zo werkt bieden' });
+  });
+
+  it('falls back to the English text, marked as English, when a locale has no translation', () => {
+    const graph = buildContentGraph({ ...structure, articles: [source] });
+    expect(graph.article('ko', 'how-bidding-works')).toMatchObject({ state: 'missing', textLocale: 'en', title: 'How bidding works' });
+  });
+
+  it('marks a translation outdated when the English file changed after it was made', () => {
+    const translation = article('de/how-bidding-works', { title: 'So funktioniert Bieten', sourceRevision: 'aaaaaaaaaaaa' });
+    const graph = buildContentGraph({ ...structure, articles: [source, translation] });
+    expect(graph.article('de', 'how-bidding-works')).toMatchObject({ state: 'outdated', textLocale: 'de' });
+  });
+
+  it('leaves internal articles out of every public list', () => {
+    const internal = article('en/escalation-rules', { visibility: 'internal', section: 'agent-handbook' });
+    const graph = buildContentGraph({ ...structure, articles: [source, internal] });
+    expect(graph.articleIds).toEqual(['how-bidding-works']);
+    expect(graph.sections.map((s) => s.id)).toEqual(['bidding']);
+    expect(() => graph.article('en', 'escalation-rules')).toThrow(ContentError);
+  });
+
+  it('refuses a public article that lists an internal one as related, naming the file', () => {
+    const internal = article('en/escalation-rules', { visibility: 'internal', section: 'agent-handbook' });
+    const leaking = article('en/how-bidding-works', { related: ['escalation-rules'] });
+    expect(() => buildContentGraph({ ...structure, articles: [leaking, internal] })).toThrow(
+      /content\/articles\/en\/how-bidding-works\.mdx: related article "escalation-rules" is internal/,
+    );
+  });
+
+  it('refuses a translation without a source revision and says which command fixes it', () => {
+    expect(() => buildContentGraph({ ...structure, articles: [source, article('fr/how-bidding-works')] })).toThrow(
+      /fr\/how-bidding-works\.mdx: sourceRevision is missing; after translating run: npm run translations -- stamp fr\/how-bidding-works/,
+    );
+  });
+
+  it('refuses a translation whose English source does not exist', () => {
+    expect(() => buildContentGraph({ ...structure, articles: [source, article('it/how-bidding-work', { sourceRevision: revision })] })).toThrow(
+      /there is no English article content\/articles\/en\/how-bidding-work\.mdx/,
+    );
+  });
+
+  it('refuses an unknown section and lists the ones that exist', () => {
+    expect(() => buildContentGraph({ ...structure, articles: [article('en/x', { section: 'biding' })] })).toThrow(
+      /section "biding" is not in content\/structure\/sections\.yaml\. Use one of: bidding, agent-handbook/,
+    );
+  });
+
+  it('falls back to the English title of a section that is not translated yet', () => {
+    const graph = buildContentGraph({ ...structure, articles: [source] });
+    expect(graph.title('ru', 'sections', 'bidding')).toEqual({ title: 'Bidding', description: 'How to bid', textLocale: 'en' });
+  });
+});
+
+describe('source revisions', () => {
+  it('ignores line endings so Windows and Linux checkouts agree', () => {
+    expect(revisionOf('a\r\nb\r\n')).toBe(revisionOf('a\nb\n'));
+    expect(revisionOf('a\nb\n')).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('stamps a translation, replacing an older revision', () => {
+    const once = stampRevision('---\ntitle: X\n---\nBody', '111111111111');
+    expect(once).toBe('---\ntitle: X\nsourceRevision: 111111111111\n---\nBody');
+    expect(stampRevision(once, '222222222222')).toBe('---\ntitle: X\nsourceRevision: 222222222222\n---\nBody');
+  });
+});
