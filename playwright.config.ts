@@ -29,6 +29,6 @@ export default defineConfig({
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), HOST: 'localhost', DATA_DIR: dataDir, TICKET_RATE_LIMIT: '1000' },
+    env: { PORT: String(port), HOST: 'localhost', DATA_DIR: dataDir, TICKET_RATE_LIMIT_MAX: '1000' },
   },
 });

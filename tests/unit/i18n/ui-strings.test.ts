@@ -49,9 +49,9 @@ describe.each(locales)('UI strings in %s', (locale) => {
 describe('plural forms', () => {
   it('chooses the Russian one/few/many forms by number', () => {
     const t = useTranslations('ru');
-    const forms = [1, 3, 5, 21].map((count) => t('search.resultCount', { count }));
-    expect(new Set(forms).size).toBe(3); // 1 and 21 share "one"; 3 is "few"; 5 is "many"
-    expect(forms[0]!.replace('1', '')).toBe(forms[3]!.replace('21', ''));
+    const words = [1, 3, 5, 21].map((count) => t('search.resultCount', { count }).replace(String(count), '#'));
+    expect(words[0]).toBe(words[3]); // 1 and 21 are "one"
+    expect(new Set(words.slice(0, 3)).size).toBe(3); // one, few (3) and many (5) differ
   });
 
   it('uses the single Korean form for every number', () => {

@@ -1,0 +1,84 @@
+// Site figures for the notes: build time, page count, what an article page loads before any
+// interaction (HTML, CSS, JS; raw and gzip), and the Pagefind index size per language.
+//   node scripts/bench/site.ts            builds first, then measures
+//   node scripts/bench/site.ts --no-build measures the existing dist/
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = join(import.meta.dirname, '..', '..');
+const dist = join(root, 'dist');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+if (!process.argv.includes('--no-build')) {
+  const started = performance.now();
+  const build = spawnSync(join(root, 'node_modules', '.bin', 'astro'), ['build'], { cwd: root, stdio: 'ignore' });
+  if (build.status !== 0) throw new Error('astro build failed: run npm run build to see why');
+  console.log(`build time: ${((performance.now() - started) / 1000).toFixed(1)} s (astro build, Pagefind and suggestion indexes)`);
+}
+
+function* walk(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+const all = [...walk(dist)];
+const html = all.filter((f) => f.endsWith('.html'));
+console.log(`pages: ${html.length} HTML files, ${all.length} files in dist/, ${kb(all.reduce((s, f) => s + statSync(f).size, 0))}`);
+
+// What the browser fetches for an article before any interaction: the HTML, its stylesheets and
+// its module scripts (and their static imports). Images are lazy and not counted.
+for (const path of ['/en/articles/how-bidding-works/', '/ko/articles/payment-methods/', '/ru/articles/paying-for-lots/']) {
+  const page = readFileSync(join(dist, path, 'index.html'), 'utf8');
+  const assets = new Set<string>();
+  for (const m of page.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) assets.add(m[1]!);
+  const scripts = [...page.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+  const queue = [...scripts];
+  while (queue.length) {
+    const src = queue.shift()!;
+    if (assets.has(src)) continue;
+    assets.add(src);
+    const code = readFileSync(join(dist, src), 'utf8');
+    for (const m of code.matchAll(/(?:^|[;\n])\s*import\s*(?:[^'"]*from\s*)?["']([^"']+)["']/g)) {
+      queue.push(new URL(m[1]!, `http://x${src}`).pathname);
+    }
+  }
+  const inlineStyles = [...page.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].reduce((s, m) => s + m[1]!.length, 0);
+  const sizes = { html: [page.length, gzipSync(page).length], css: [0, 0], js: [0, 0] };
+  for (const asset of assets) {
+    const body = readFileSync(join(dist, asset));
+    const kind = asset.endsWith('.css') ? 'css' : 'js';
+    sizes[kind][0] += body.length;
+    sizes[kind][1] += gzipSync(body).length;
+  }
+  console.log(
+    `${path}: HTML ${kb(sizes.html[0]!)} (gzip ${kb(sizes.html[1]!)}, of which inline CSS ${kb(inlineStyles)}), ` +
+      `CSS ${kb(sizes.css[0]!)} (gzip ${kb(sizes.css[1]!)}), JS ${kb(sizes.js[0]!)} (gzip ${kb(sizes.js[1]!)}) in ${assets.size} files`,
+  );
+}
+
+// Pagefind: files are named <lang>_<hash>; what one reader downloads is their language's share.
+const perLanguage = new Map<string, { files: number; bytes: number }>();
+for (const file of walk(join(dist, 'pagefind'))) {
+  const lang = /^(?:pagefind\.)?([a-z]{2})_/.exec(relative(join(dist, 'pagefind'), file).split('/').pop()!)?.[1];
+  if (!lang) continue;
+  const entry = perLanguage.get(lang) ?? { files: 0, bytes: 0 };
+  entry.files++;
+  entry.bytes += statSync(file).size;
+  perLanguage.set(lang, entry);
+}
+const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+for (const [lang, { files, bytes }] of [...perLanguage].sort()) {
+  console.log(`pagefind ${lang}: ${entry.languages[lang]?.page_count ?? 0} pages, ${files} files, ${kb(bytes)} (already compressed)`);
+}
+for (const locale of readdirSync(join(dist, 'pagefind-fallback')).sort()) {
+  const bytes = [...walk(join(dist, 'pagefind-fallback', locale))].reduce((s, f) => s + statSync(f).size, 0);
+  console.log(`pagefind fallback (English articles untranslated in ${locale}): ${kb(bytes)} incl. its own copy of the runtime`);
+}
+for (const file of readdirSync(join(dist, 'suggest')).sort()) {
+  const body = readFileSync(join(dist, 'suggest', file));
+  console.log(`suggest ${file}: ${kb(body.length)} (gzip ${kb(gzipSync(body).length)})`);
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { suggesterFor, type DocRow } from './suggest-helpers.ts';
+
+const french: DocRow[] = [
+  [
+    'payment-methods',
+    'Moyens de paiement',
+    'Carte, iDEAL, Bancontact, PayPal ou virement SEPA.',
+    'Un virement met 1 à 2 jours ouvrés à arriver.',
+  ],
+  [
+    'how-bidding-works',
+    'Comment fonctionnent les enchères',
+    'Placer une enchère sur un lot et suivre la vente.',
+    'Votre offre vous engage : vérifiez les frais de livraison.',
+  ],
+];
+
+const italian: DocRow[] = [
+  [
+    'payment-methods',
+    'Metodi di pagamento',
+    'Carta, iDEAL, Bancontact, PayPal o bonifico SEPA.',
+    'Il bonifico arriva in 1–2 giorni lavorativi.',
+  ],
+  [
+    'shipping-costs',
+    'Costi di spedizione',
+    'Chi paga la spedizione e dove trovarla.',
+    'Sopra i 50 € la spedizione tracciata è obbligatoria.',
+  ],
+];
+
+const spanish: DocRow[] = [
+  [
+    'shipping-costs',
+    'Gastos de envío',
+    'Cuánto cuesta el envío de un lote.',
+    'Por encima de 50 € el seguimiento es obligatorio.',
+  ],
+  [
+    'returning-a-lot',
+    'Devoluciones',
+    'Cómo hacer una devolución si el lote no es como se describe.',
+    'Devuelve el lote en 14 días con seguimiento.',
+  ],
+];
+
+describe('French suggestions', () => {
+  it.each(['paiement', 'paiements', 'Paiement par carte'])(
+    'finds the payment article for %s',
+    async (query) => {
+      const suggest = await suggesterFor('fr', french);
+      expect(suggest(query)[0]).toBe('payment-methods');
+    },
+  );
+
+  it.each(['enchère', 'enchères', 'enchere', "l'enchère"])(
+    'finds the bidding article for %s, with or without accent and elision',
+    async (query) => {
+      const suggest = await suggesterFor('fr', french);
+      expect(suggest(query)[0]).toBe('how-bidding-works');
+    },
+  );
+});
+
+describe('Italian suggestions', () => {
+  it.each(['pagamento', 'pagamenti'])('finds the payment article for %s', async (query) => {
+    const suggest = await suggesterFor('it', italian);
+    expect(suggest(query)[0]).toBe('payment-methods');
+  });
+
+  it.each(['spedizione', 'spedizioni'])('finds the shipping article for %s', async (query) => {
+    const suggest = await suggesterFor('it', italian);
+    expect(suggest(query)[0]).toBe('shipping-costs');
+  });
+});
+
+describe('Spanish suggestions', () => {
+  it.each(['envío', 'envíos', 'envio', 'envios'])(
+    'finds the shipping article for %s, with or without accent',
+    async (query) => {
+      const suggest = await suggesterFor('es', spanish);
+      expect(suggest(query)[0]).toBe('shipping-costs');
+    },
+  );
+
+  it.each(['devolución', 'devoluciones', 'devolucion'])(
+    'finds the returns article for %s',
+    async (query) => {
+      const suggest = await suggesterFor('es', spanish);
+      expect(suggest(query)[0]).toBe('returning-a-lot');
+    },
+  );
+});
