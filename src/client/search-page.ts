@@ -47,7 +47,7 @@ export async function mountSearchPage(root: HTMLElement | null, contact: HTMLEle
       if (result.meta['fallback'] === 'true') result.meta['title'] = `${result.meta['title'] ?? ''} · ${inEnglish}`;
       return result;
     },
-    mergeIndex: root.dataset['fallback'] ? [{ bundlePath: fallbackBundlePath(locale), language: 'en' }] : [],
+    mergeIndex: root.dataset['fallback'] ? [{ bundlePath: fallbackBundlePath(locale), language: locale }] : [],
   });
   if (query) ui.triggerSearch(query);
 

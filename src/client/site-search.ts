@@ -37,7 +37,7 @@ export function loadPagefind(locale: Locale, withFallback: boolean): Promise<Pag
     const bundle = '/pagefind/pagefind.js';
     const api = (await import(/* @vite-ignore */ bundle)) as PagefindApi;
     await api.options({ excerptLength: 24 });
-    if (withFallback) await api.mergeIndex(fallbackBundlePath(locale), { language: 'en' });
+    if (withFallback) await api.mergeIndex(fallbackBundlePath(locale), { language: locale });
     return api;
   })();
   return pagefind;

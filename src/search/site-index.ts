@@ -22,8 +22,7 @@ interface BuiltPage {
 /**
  * Indexes the built site. Pagefind gets one index per language from the article text only
  * (data-pagefind-body); fallback pages (English text under /nl/…) are kept out of their locale's
- * index and go into a small per-locale bundle indexed as English, which the search UI merges and
- * marks. Russian text is indexed with ё folded to е, the same folding the browser applies to queries.
+ * index and go into a small per-locale bundle of their own, which the search UI merges and marks. Russian text is indexed with ё folded to е, the same folding the browser applies to queries.
  */
 export async function indexSite(distDir: string, logger: Logger): Promise<void> {
   const started = performance.now();
@@ -67,7 +66,9 @@ async function writePagefindBundles(distDir: string, pages: BuiltPage[], logger:
     for (const locale of locales) {
       const fallbackPages = pages.filter((p) => p.fallback && p.locale === locale);
       if (fallbackPages.length === 0) continue;
-      await writeBundle(join(distDir, 'pagefind-fallback', locale), fallbackPages, { forceLanguage: 'en' }, logger);
+      // Pagefind searches merged bundles with the reader's language module, so the English text is
+      // indexed with that same module: query and index then always split and stem words alike.
+      await writeBundle(join(distDir, 'pagefind-fallback', locale), fallbackPages, { forceLanguage: locale }, logger);
     }
   } finally {
     await pagefind.close();
