@@ -8,3 +8,9 @@ declare namespace App {
     articleFile?: string;
   }
 }
+
+// For plain `tsc`: .astro files are type-checked by `astro check`; here they are opaque components.
+declare module '*.astro' {
+  const Component: (props: Record<string, unknown>) => unknown;
+  export default Component;
+}

@@ -47,16 +47,16 @@ for (const path of ['/en/articles/how-bidding-works/', '/ko/articles/payment-met
     }
   }
   const inlineStyles = [...page.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].reduce((s, m) => s + m[1]!.length, 0);
-  const sizes = { html: [page.length, gzipSync(page).length], css: [0, 0], js: [0, 0] };
+  const sizes = { html: { raw: page.length, gzip: gzipSync(page).length }, css: { raw: 0, gzip: 0 }, js: { raw: 0, gzip: 0 } };
   for (const asset of assets) {
     const body = readFileSync(join(dist, asset));
     const kind = asset.endsWith('.css') ? 'css' : 'js';
-    sizes[kind][0] += body.length;
-    sizes[kind][1] += gzipSync(body).length;
+    sizes[kind].raw += body.length;
+    sizes[kind].gzip += gzipSync(body).length;
   }
   console.log(
-    `${path}: HTML ${kb(sizes.html[0]!)} (gzip ${kb(sizes.html[1]!)}, of which inline CSS ${kb(inlineStyles)}), ` +
-      `CSS ${kb(sizes.css[0]!)} (gzip ${kb(sizes.css[1]!)}), JS ${kb(sizes.js[0]!)} (gzip ${kb(sizes.js[1]!)}) in ${assets.size} files`,
+    `${path}: HTML ${kb(sizes.html.raw)} (gzip ${kb(sizes.html.gzip)}, of which inline CSS ${kb(inlineStyles)}), ` +
+      `CSS ${kb(sizes.css.raw)} (gzip ${kb(sizes.css.gzip)}), JS ${kb(sizes.js.raw)} (gzip ${kb(sizes.js.gzip)}) in ${assets.size} files`,
   );
 }
 

@@ -50,6 +50,7 @@ export async function mountSearchPage(root: HTMLElement | null, contact: HTMLEle
     mergeIndex: root.dataset['fallback'] ? [{ bundlePath: fallbackBundlePath(locale), language: locale }] : [],
   });
   if (query) ui.triggerSearch(query);
+  labelSearchField(root);
 
   // "Still need help?" takes what the reader searched for to the contact form.
   const input = root.querySelector<HTMLInputElement>('input[type="text"], input[type="search"]');
@@ -63,4 +64,17 @@ export async function mountSearchPage(root: HTMLElement | null, contact: HTMLEle
   };
   input?.addEventListener('input', updateContact);
   updateContact();
+}
+
+/** Pagefind's field has only a title; give it a real label so every reader hears its purpose. */
+function labelSearchField(root: HTMLElement) {
+  const input = root.querySelector<HTMLInputElement>('.pagefind-ui__search-input');
+  if (!input || input.labels?.length) return;
+  input.id ||= 'search-page-input';
+  const label = Object.assign(document.createElement('label'), {
+    htmlFor: input.id,
+    className: 'visually-hidden',
+    textContent: root.dataset['label'] ?? input.title,
+  });
+  input.before(label);
 }

@@ -12,7 +12,9 @@ import ko from './locales/ko.json' with { type: 'json' };
 /** UI strings of every locale: flat dotted keys ("search.label"), i18next plural suffixes. */
 export const uiStrings: Record<Locale, Record<string, string>> = { en, nl, de, fr, it, es, ru, ko };
 
-export type UiKey = keyof typeof en;
+type PluralBase<K> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : never;
+/** A key of the UI strings; plural keys are used by their base ("search.resultCount") with a count. */
+export type UiKey = keyof typeof en | PluralBase<keyof typeof en>;
 
 /**
  * One i18next instance for the whole site, English as fallback: a key missing in a locale shows

@@ -84,7 +84,7 @@ export function mountContactPage(form: HTMLFormElement): void {
     });
     quote.hidden = false;
   };
-  form.elements.namedItem('topic')?.addEventListener('change', () => void updateQuote());
+  (form.elements.namedItem('topic') as HTMLSelectElement | null)?.addEventListener('change', () => void updateQuote());
   void updateQuote();
   void showOpenChannels(locale, s);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadAnalyser } from '../../../src/search/analysers/index.ts';
 import { stripKoreanParticle } from '../../../src/search/normalise.ts';
 import { suggesterFor, type DocRow } from './suggest-helpers.ts';
 
@@ -28,6 +29,8 @@ describe('stripKoreanParticle', () => {
     ['고양이가', '고양이'],
     ['PayPal로', 'PayPal'],
     ['iDEAL을', 'iDEAL'],
+    ['3일이', '3일'],
+    ['50유로를', '50유로'],
   ])('strips the particle from %s', (word, stem) => {
     expect(stripKoreanParticle(word)).toBe(stem);
   });
@@ -40,6 +43,10 @@ describe('stripKoreanParticle', () => {
     ['마을', '을 follows a vowel'],
     ['경로', '로 follows ㅇ, not a vowel or ㄹ'],
     ['평가', '가 follows a final consonant'],
+    ['카카오페이', '이 follows a vowel, however long the word'],
+    ['시골마을', '을 follows a vowel, however long the word'],
+    ['배송경로', '로 follows ㅇ, however long the word'],
+    ['상품평가', '가 follows a final consonant, however long the word'],
     ['한도', 'one syllable is too short a stem for 도'],
     ['문의', 'one syllable is too short a stem for 의'],
     ['미만', 'one syllable is too short a stem for 만'],
@@ -132,6 +139,17 @@ describe('Korean suggestions', () => {
     const suggest = await suggesterFor('ko', articles);
     expect(suggest('배송ㅂ')).toContain('shipping-costs');
     expect(suggest('결젤')[0]).toBe('payment-methods');
+  });
+
+  it('ignores a particle that markup split off its noun', async () => {
+    const analyser = await loadAnalyser('ko');
+    expect(analyser.indexTerms('**결제**를 3일이 지나기 전에')).toEqual([
+      '결제',
+      '3',
+      '일',
+      '지나기',
+      '전에',
+    ]);
   });
 
   it('needs two characters and ignores question words', async () => {

@@ -92,4 +92,17 @@ describe('Spanish suggestions', () => {
       expect(suggest(query)[0]).toBe('returning-a-lot');
     },
   );
+
+  it('finds devolución in the body when the query is typed without the accent', async () => {
+    const suggest = await suggesterFor('es', [
+      [
+        'damaged',
+        'Lote dañado',
+        'Qué hacer si el lote llega roto.',
+        'Pide una devolución en 14 días.',
+      ],
+      ['shipping', 'Gastos de envío', 'Cuánto cuesta el envío.', 'El vendedor fija el precio.'],
+    ]);
+    expect(suggest('devolucion?')).toEqual(['damaged']);
+  });
 });

@@ -49,6 +49,14 @@ describe('Russian suggestions', () => {
     },
   );
 
+  it('stems English words inside Russian text, so one form finds another', async () => {
+    const suggest = await suggesterFor('ru', [
+      ['express', 'Срочная доставка Express Shipping', 'Когда лот отправят быстрее.', ''],
+      ...articles,
+    ]);
+    expect(suggest('shipped.')).toEqual(['express']);
+  });
+
   it('ignores Russian stop words', async () => {
     const suggest = await suggesterFor('ru', articles);
     expect(suggest('как где и что')).toEqual([]);
