@@ -5,8 +5,11 @@ import { localeInfo, type Locale } from '../i18n/locales.ts';
  * is used; the server, which does not know it, passes the team's zone and shows its name.
  */
 export function formatDue(locale: Locale, instant: string, timeZone?: string): string {
+  // Russian says "до <date>", which takes the genitive; Intl gives the weekday in the nominative
+  // ("до вторник"), so Russian shows the date and time without it.
+  const weekday = locale === 'ru' ? {} : ({ weekday: 'long' } as const);
   return new Intl.DateTimeFormat(localeInfo[locale].tag, {
-    weekday: 'long',
+    ...weekday,
     day: 'numeric',
     month: 'long',
     hour: '2-digit',

@@ -21,7 +21,10 @@ afterAll(async () => {
 });
 
 const ticketCount = () =>
-  readDatabase(server.dataDir, (db) => (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n);
+  readDatabase(
+    server.dataDir,
+    (db) => (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n,
+  );
 
 async function expectProblem(response: Response, status: number, type: string) {
   expect(response.status).toBe(status);
@@ -49,11 +52,20 @@ describe('refusing invalid fields with 422 and a message per field', () => {
     ['an unknown topic', { topic: 'refunds-please' }, 'topic', /bidding/],
     ['a subject that is not text', { subject: 42 }, 'subject', /must be text/],
     ['an article id with spaces', { articleId: 'paying for lots' }, 'articleId', /lower case/],
-    ['suggested articles that are not ids', { suggestedArticles: ['ok-id', 'Not OK'] }, 'suggestedArticles.1', /lower case/],
+    [
+      'suggested articles that are not ids',
+      { suggestedArticles: ['ok-id', 'Not OK'] },
+      'suggestedArticles.1',
+      /lower case/,
+    ],
     ['opened articles that are not a list', { openedArticles: { a: 1 } }, 'openedArticles', /list/],
   ];
   test.each(cases)('%s', async (_name, override, field, message) => {
-    const problem = await expectProblem(await postJson(server, ticket(override)), 422, '/problems/validation');
+    const problem = await expectProblem(
+      await postJson(server, ticket(override)),
+      422,
+      '/problems/validation',
+    );
     expect(fieldsOf(problem)).toEqual([field]);
     expect(problem.errors[0]?.message).toMatch(message);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { postJson, readDatabase, removeDir, startServer, ticket, type TestServer } from './helpers.ts';
+import {
+  postJson,
+  readDatabase,
+  removeDir,
+  startServer,
+  ticket,
+  type TestServer,
+} from './helpers.ts';
 
 /** Posts tickets with `concurrency` workers until stopped; collects every acknowledged reference. */
 function load(server: TestServer, concurrency: number) {
@@ -45,7 +52,10 @@ describe('a crash under load', () => {
     try {
       const stored = new Set(
         readDatabase(restarted.dataDir, (db) =>
-          db.prepare('SELECT reference FROM tickets').all().map((row) => row.reference as string),
+          db
+            .prepare('SELECT reference FROM tickets')
+            .all()
+            .map((row) => row.reference as string),
         ),
       );
       const missing = acknowledged.filter((reference) => !stored.has(reference));

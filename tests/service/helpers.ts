@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -29,12 +30,20 @@ export interface StartOptions {
 }
 
 const running = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
 process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
+// Registered when a test file imports this module, so it runs after the file's own hooks.
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
+/** A fresh folder under the system temp dir, removed after the test file. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `hb-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `hb-${prefix}-`));
+  tempDirs.add(dir);
+  return dir;
 }
 
 export function removeDir(dir: string): void {
@@ -97,7 +106,9 @@ export function startServer(options: StartOptions = {}): Promise<TestServer> {
 }
 
 /** Runs the server expecting it to refuse to start; resolves with its exit code and output. */
-export function runUntilExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export function runUntilExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['scripts/serve.ts'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDir('data'), ...env },

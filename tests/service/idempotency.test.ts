@@ -22,8 +22,14 @@ afterAll(async () => {
 });
 
 const ticketsWithSubject = (subject: string) =>
-  readDatabase(server.dataDir, (db) =>
-    (db.prepare('SELECT count(*) AS n FROM tickets WHERE subject = ?').get(subject) as { n: number }).n,
+  readDatabase(
+    server.dataDir,
+    (db) =>
+      (
+        db.prepare('SELECT count(*) AS n FROM tickets WHERE subject = ?').get(subject) as {
+          n: number;
+        }
+      ).n,
   );
 
 describe('retrying with an Idempotency-Key', () => {
@@ -44,8 +50,12 @@ describe('retrying with an Idempotency-Key', () => {
   test('a retry that differs only in surrounding whitespace is still the same request', async () => {
     const key = randomUUID();
     const subject = `Whitespace ${key}`;
-    const first = await (await postJson(server, ticket({ subject }), { 'Idempotency-Key': key })).json();
-    const again = await postJson(server, ticket({ subject: `  ${subject}  ` }), { 'Idempotency-Key': key });
+    const first = await (
+      await postJson(server, ticket({ subject }), { 'Idempotency-Key': key })
+    ).json();
+    const again = await postJson(server, ticket({ subject: `  ${subject}  ` }), {
+      'Idempotency-Key': key,
+    });
     expect(again.status).toBe(201);
     expect((await again.json()).reference).toBe(first.reference);
   });
@@ -54,7 +64,9 @@ describe('retrying with an Idempotency-Key', () => {
     const key = randomUUID();
     const subject = `Original ${key}`;
     await postJson(server, ticket({ subject }), { 'Idempotency-Key': key });
-    const other = await postJson(server, ticket({ subject: `Changed ${key}` }), { 'Idempotency-Key': key });
+    const other = await postJson(server, ticket({ subject: `Changed ${key}` }), {
+      'Idempotency-Key': key,
+    });
     expect(other.status).toBe(422);
     expect(other.headers.get('content-type')).toBe('application/problem+json');
     const problem = await other.json();
@@ -67,19 +79,25 @@ describe('retrying with an Idempotency-Key', () => {
     const key = randomUUID();
     const subject = `Concurrent ${key}`;
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => postJson(server, ticket({ subject }), { 'Idempotency-Key': key })),
+      Array.from({ length: 20 }, () =>
+        postJson(server, ticket({ subject }), { 'Idempotency-Key': key }),
+      ),
     );
     const bodies = await Promise.all(responses.map((response) => response.json()));
     expect(responses.map((response) => response.status)).toEqual(Array(20).fill(201));
     expect(new Set(bodies.map((body) => body.reference)).size).toBe(1);
-    expect(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(19);
+    expect(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(
+      19,
+    );
     expect(ticketsWithSubject(subject)).toBe(1);
   });
 
   test('a form resubmitted with its hidden idempotencyKey field redirects to the same ticket', async () => {
     const key = randomUUID();
     const fields = [
-      ...Object.entries(ticket({ subject: `Form ${key}` })).map(([k, v]) => [k, String(v)] as [string, string]),
+      ...Object.entries(ticket({ subject: `Form ${key}` })).map(
+        ([k, v]) => [k, String(v)] as [string, string],
+      ),
       ['idempotencyKey', key] as [string, string],
     ];
     const first = await postForm(server, fields);

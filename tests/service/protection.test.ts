@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { postJson, readDatabase, removeDir, startServer, ticket, type TestServer } from './helpers.ts';
+import {
+  postJson,
+  readDatabase,
+  removeDir,
+  startServer,
+  ticket,
+  type TestServer,
+} from './helpers.ts';
 
 let limited: TestServer;
 let open: TestServer;
@@ -8,7 +15,11 @@ let open: TestServer;
 beforeAll(async () => {
   [limited, open] = await Promise.all([
     startServer({
-      env: { TICKET_RATE_LIMIT_MAX: '2', TICKET_RATE_LIMIT_WINDOW_SECONDS: '60', TRUST_PROXY: 'true' },
+      env: {
+        TICKET_RATE_LIMIT_MAX: '2',
+        TICKET_RATE_LIMIT_WINDOW_SECONDS: '60',
+        TRUST_PROXY: 'true',
+      },
     }),
     startServer({ env: { PUBLIC_ORIGINS: 'https://help.hammerbid.example' } }),
   ]);
@@ -55,7 +66,10 @@ describe('the rate limit on ticket creation', () => {
   test('concurrent requests cannot slip past the limit together', async () => {
     const client = '198.51.100.4';
     const statuses = await Promise.all(
-      Array.from({ length: 6 }, async () => (await postJson(limited, ticket(), from(client))).status),
+      Array.from(
+        { length: 6 },
+        async () => (await postJson(limited, ticket(), from(client))).status,
+      ),
     );
     expect(statuses.filter((status) => status === 201)).toHaveLength(2);
     expect(statuses.filter((status) => status === 429)).toHaveLength(4);
@@ -75,8 +89,14 @@ describe('the rate limit on ticket creation', () => {
 
 describe('refusing cross-site posts', () => {
   const subjectCount = (subject: string) =>
-    readDatabase(open.dataDir, (db) =>
-      (db.prepare('SELECT count(*) AS n FROM tickets WHERE subject = ?').get(subject) as { n: number }).n,
+    readDatabase(
+      open.dataDir,
+      (db) =>
+        (
+          db.prepare('SELECT count(*) AS n FROM tickets WHERE subject = ?').get(subject) as {
+            n: number;
+          }
+        ).n,
     );
 
   test.each([

@@ -26,7 +26,9 @@ describe('GET /api/health', () => {
 describe('GET /api/sla/quote', () => {
   test('received Sunday 22:00 in Amsterdam: the clock starts Monday 08:00, due Tuesday 08:00', async () => {
     // Sunday 6 December 2026, 22:00 CET = 21:00Z.
-    const response = await get('/api/sla/quote?locale=nl&priority=normal&receivedAt=2026-12-06T21:00:00Z');
+    const response = await get(
+      '/api/sla/quote?locale=nl&priority=normal&receivedAt=2026-12-06T21:00:00Z',
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       team: 'email-nl',
@@ -48,12 +50,18 @@ describe('GET /api/sla/quote', () => {
     const body = await (
       await get('/api/sla/quote?locale=de&priority=urgent&receivedAt=2026-12-02T15:00:00Z')
     ).json();
-    expect(body.firstReply).toMatchObject({ dueAt: '2026-12-03T10:00:00Z', hours: 4, clock: 'business' });
+    expect(body.firstReply).toMatchObject({
+      dueAt: '2026-12-03T10:00:00Z',
+      hours: 4,
+      clock: 'business',
+    });
     expect(body).toMatchObject({ openNow: true, nextOpenAt: null });
   });
 
   test('accepts an offset whose + arrived as a space in an unencoded query string', async () => {
-    const body = await (await get('/api/sla/quote?locale=nl&receivedAt=2026-12-06T22:00:00+01:00')).json();
+    const body = await (
+      await get('/api/sla/quote?locale=nl&receivedAt=2026-12-06T22:00:00+01:00')
+    ).json();
     expect(body.firstReply.startsAt).toBe('2026-12-07T07:00:00Z');
   });
 
@@ -86,7 +94,10 @@ describe('GET /api/hours', () => {
     const body = await (await get('/api/hours?locale=de')).json();
     expect(body.locale).toBe('de');
     expect(body.timeZone).toBe('Europe/Amsterdam');
-    expect(body.channels.map((channel: { channel: string }) => channel.channel)).toEqual(['email', 'phone']);
+    expect(body.channels.map((channel: { channel: string }) => channel.channel)).toEqual([
+      'email',
+      'phone',
+    ]);
     for (const channel of body.channels) {
       expect(typeof channel.openNow).toBe('boolean');
       expect(channel.openNow ? channel.closesAt : channel.nextOpenAt).toMatch(/Z$/);

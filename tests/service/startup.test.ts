@@ -17,7 +17,10 @@ describe('starting the server', () => {
     const supportDir = tempDir('support');
     cpSync(join(repoRoot, 'content/support'), supportDir, { recursive: true });
     const teams = join(supportDir, 'teams.yaml');
-    writeFileSync(teams, readFileSync(teams, 'utf8').replace('schedule: phone,', 'schedule: phnoe,'));
+    writeFileSync(
+      teams,
+      readFileSync(teams, 'utf8').replace('schedule: phone,', 'schedule: phnoe,'),
+    );
     try {
       const { code, output } = await runUntilExit({ SUPPORT_DIR: supportDir });
       expect(code).toBe(1);
@@ -75,7 +78,10 @@ describe('stopping the server', () => {
     // A closed SQLite database checkpoints and removes its write-ahead log.
     expect(existsSync(join(server.dataDir, 'tickets.sqlite-wal'))).toBe(false);
     const stored = readDatabase(server.dataDir, (db) =>
-      db.prepare('SELECT reference FROM tickets').all().map((row) => row.reference),
+      db
+        .prepare('SELECT reference FROM tickets')
+        .all()
+        .map((row) => row.reference),
     );
     for (const result of answered) {
       expect(result.status).toBe(201);

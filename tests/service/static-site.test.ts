@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fakeBuild, removeDir, startServer, type TestServer } from './helpers.ts';
+import { fakeBuild, removeDir, startServer, ticket, type TestServer } from './helpers.ts';
 
 let server: TestServer;
 let distDir: string;
@@ -14,6 +14,11 @@ beforeAll(async () => {
     'ko/index.html': '<h1>고객센터</h1>',
     '_astro/client.a1b2c3.js': 'console.log(1)',
     'robots.txt': 'User-agent: *',
+    'en/contact/sent/index.html':
+      '<div class="confirmation" data-confirmation data-locale="en" ' +
+      'data-due-template="We reply by {{when}} &amp; not later." data-astro-cid-x1>' +
+      '<p>Reference: <strong data-ticket-reference data-astro-cid-x1>—</strong></p>' +
+      '<p data-ticket-due hidden data-astro-cid-x1></p></div>',
   });
   server = await startServer({ distDir });
 });
@@ -77,7 +82,11 @@ describe('pages of the build', () => {
   });
 
   test('paths that try to leave the build are not served', async () => {
-    for (const path of ['/en/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/en/%2e%2e%2f%2e%2e%2fpackage.json']) {
+    for (const path of [
+      '/en/../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/en/%2e%2e%2f%2e%2e%2fpackage.json',
+    ]) {
       const response = await get(path);
       expect(response.status).toBe(404);
     }
@@ -85,6 +94,37 @@ describe('pages of the build', () => {
 
   test('the API is served next to the pages on the same port', async () => {
     expect((await get('/api/health')).status).toBe(200);
+  });
+});
+
+describe('the confirmation page after a form post', () => {
+  test('arrives with the reference and the due time filled in, for readers without scripts', async () => {
+    const created = await (
+      await fetch(`${server.url}/api/tickets`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(ticket()),
+      })
+    ).json();
+    const response = await get(`/en/contact/sent/?ref=${created.reference}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const html = await response.text();
+    expect(html).toContain(
+      `<strong data-ticket-reference data-astro-cid-x1>${created.reference}</strong>`,
+    );
+    expect(html).toContain('data-confirmation data-filled="true"');
+    expect(html).toMatch(
+      /<p data-ticket-due data-astro-cid-x1>We reply by \w+day, \w+ \d+ at \d\d:\d\d GMT\+\d &amp; not later\.<\/p>/,
+    );
+  });
+
+  test('is sent as built when the reference is unknown or not a reference', async () => {
+    for (const ref of ['HB-00000000', '<script>alert(1)</script>']) {
+      const html = await (await get(`/en/contact/sent/?ref=${encodeURIComponent(ref)}`)).text();
+      expect(html).toContain('<strong data-ticket-reference data-astro-cid-x1>—</strong>');
+      expect(html).not.toContain('data-filled');
+    }
   });
 });
 

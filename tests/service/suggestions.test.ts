@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSuggestIndex } from '../../src/search/suggest.ts';
-import { fakeBuild, postJson, readDatabase, removeDir, startServer, ticket, type TestServer } from './helpers.ts';
+import {
+  fakeBuild,
+  postJson,
+  readDatabase,
+  removeDir,
+  startServer,
+  ticket,
+  type TestServer,
+} from './helpers.ts';
 
 let server: TestServer;
 let distDir: string;
@@ -15,15 +23,30 @@ const article = (id: string, title: string, body: string) => ({
 
 beforeAll(async () => {
   const english = await buildSuggestIndex('en', [
-    article('paying-for-lots', 'Paying for lots', 'Pay by card, iDEAL or bank transfer within 3 days.'),
-    article('card-payment-failed', 'My card payment failed', 'When a card payment fails, check the card limit.'),
+    article(
+      'paying-for-lots',
+      'Paying for lots',
+      'Pay by card, iDEAL or bank transfer within 3 days.',
+    ),
+    article(
+      'card-payment-failed',
+      'My card payment failed',
+      'When a card payment fails, check the card limit.',
+    ),
     article('shipping-costs', 'Shipping costs', 'Sellers ship within 3 business days.'),
     article('two-step-sign-in', 'Two-step sign-in', 'Use an authenticator app or SMS.'),
-    article('auction-closing', 'How auctions close', 'Lots close one minute apart with soft close.'),
+    article(
+      'auction-closing',
+      'How auctions close',
+      'Lots close one minute apart with soft close.',
+    ),
     article('payment-methods', 'Payment methods', 'Visa, Mastercard, PayPal, SEPA bank transfer.'),
     article('payment-deadline', 'Payment deadline', 'Pay within 3 days; reminder after 48 hours.'),
   ]);
-  distDir = fakeBuild({ 'en/index.html': '<h1>Help</h1>', 'suggest/en.json': JSON.stringify(english) });
+  distDir = fakeBuild({
+    'en/index.html': '<h1>Help</h1>',
+    'suggest/en.json': JSON.stringify(english),
+  });
   server = await startServer({ distDir });
 });
 
@@ -36,7 +59,10 @@ afterAll(async () => {
 describe('suggested articles attached to a new ticket', () => {
   test('the top 5 matches for subject and message are answered and stored with the ticket', async () => {
     const body = await (
-      await postJson(server, ticket({ subject: 'Card payment failed', message: 'My card payment failed twice today.' }))
+      await postJson(
+        server,
+        ticket({ subject: 'Card payment failed', message: 'My card payment failed twice today.' }),
+      )
     ).json();
     expect(body.suggestedArticles[0]).toBe('card-payment-failed');
     expect(body.suggestedArticles.length).toBeLessThanOrEqual(5);
@@ -47,7 +73,10 @@ describe('suggested articles attached to a new ticket', () => {
   });
 
   test('a locale without an index stores the ticket without suggestions, logged once at start', async () => {
-    const response = await postJson(server, ticket({ locale: 'ko', subject: '결제 실패', message: '카드 결제가 두 번 실패했습니다.' }));
+    const response = await postJson(
+      server,
+      ticket({ locale: 'ko', subject: '결제 실패', message: '카드 결제가 두 번 실패했습니다.' }),
+    );
     expect(response.status).toBe(201);
     expect((await response.json()).suggestedArticles).toEqual([]);
     const warnings = server.output().match(/no suggestion index for/g) ?? [];

@@ -23,7 +23,11 @@ afterAll(async () => {
 function storedTicket(reference: string): Record<string, unknown> {
   return readDatabase(
     server.dataDir,
-    (db) => db.prepare('SELECT * FROM tickets WHERE reference = ?').get(reference) as Record<string, unknown>,
+    (db) =>
+      db.prepare('SELECT * FROM tickets WHERE reference = ?').get(reference) as Record<
+        string,
+        unknown
+      >,
   );
 }
 
@@ -49,10 +53,12 @@ describe('creating a ticket with JSON', () => {
       )
     ).json();
     expect(body.firstReply).toEqual({
-      dueAt: quote.firstReply.dueAt,
+      dueAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       hours: quote.firstReply.hours,
       clock: quote.firstReply.clock,
     });
+    expect(Date.parse(body.firstReply.dueAt)).toBe(Date.parse(quote.firstReply.dueAt));
+    expect(body.createdAt).toMatch(/\.\d{3}Z$/);
   });
 
   test('stores the team, the SLA columns and the help-centre context with the ticket', async () => {
@@ -81,7 +87,10 @@ describe('creating a ticket with JSON', () => {
       search_query: 'betaling mislukt',
       email: 'anna@example.com',
     });
-    expect(JSON.parse(row.shown_articles as string)).toEqual(['paying-for-lots', 'payment-methods']);
+    expect(JSON.parse(row.shown_articles as string)).toEqual([
+      'paying-for-lots',
+      'payment-methods',
+    ]);
     expect(JSON.parse(row.opened_articles as string)).toEqual(['payment-methods']);
   });
 
@@ -139,7 +148,11 @@ describe('creating a ticket from an HTML form without scripts', () => {
     const location = response.headers.get('location') ?? '';
     expect(location).toMatch(/^\/de\/contact\/sent\/\?ref=HB-[0-9A-Z]{8}$/);
     const reference = new URL(location, server.url).searchParams.get('ref') ?? '';
-    expect(storedTicket(reference)).toMatchObject({ locale: 'de', role: 'seller', topic: 'payouts' });
+    expect(storedTicket(reference)).toMatchObject({
+      locale: 'de',
+      role: 'seller',
+      topic: 'payouts',
+    });
   });
 
   test('reads list fields repeated or comma-separated', async () => {
@@ -151,7 +164,8 @@ describe('creating a ticket from an HTML form without scripts', () => {
       ['openedArticles', 'bank-transfer'],
     ]);
     expect(response.status).toBe(303);
-    const reference = new URL(response.headers.get('location') ?? '', server.url).searchParams.get('ref') ?? '';
+    const reference =
+      new URL(response.headers.get('location') ?? '', server.url).searchParams.get('ref') ?? '';
     const row = storedTicket(reference);
     expect(JSON.parse(row.shown_articles as string)).toEqual([
       'paying-for-lots',

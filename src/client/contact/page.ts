@@ -20,6 +20,8 @@ export function mountContactPage(form: HTMLFormElement): void {
   const s = (key: string, values: Record<string, string | number> = {}) => fill(strings[key] ?? key, values);
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
   const drafts = draftStore(locale);
+  // Without scripts the browser checks required fields itself; with them, our messages do.
+  form.noValidate = true;
 
   // Context from the help centre: the article the reader came from and what they searched for.
   const params = new URLSearchParams(location.search);

@@ -32,27 +32,32 @@ export type SendResult =
   | { kind: 'network' }
   | { kind: 'failed' };
 
+/** The fields the visitor typed or chose; the rest (suggestions, opened articles) is context. */
+const VISITOR_FIELDS = ['locale', 'email', 'name', 'role', 'topic', 'subject', 'message'] as const;
+
 /**
- * Sends the ticket with an Idempotency-Key: the same key for the same text in this tab, so a
- * double click, a retry after a network error or a resend after the back button returns the
- * ticket already made instead of a second one.
+ * Sends the ticket with an Idempotency-Key. The first attempt is kept in this tab with its key and
+ * exact body; while the visitor's own fields are unchanged, a double click, a retry after a network
+ * error or a resend after the back button sends that same request again, so the service returns
+ * the ticket it already made instead of a second one (context that changed meanwhile, such as new
+ * suggestions, does not make it a different request).
  */
 export async function sendTicket(body: Record<string, unknown>): Promise<SendResult> {
-  const fingerprint = JSON.stringify(body);
-  let key = '';
+  const fingerprint = JSON.stringify(VISITOR_FIELDS.map((field) => body[field] ?? null));
+  let attempt = { key: crypto.randomUUID(), fingerprint, payload: JSON.stringify(body) };
   try {
-    const saved = JSON.parse(sessionStorage.getItem('hc-contact-send') ?? 'null') as { key: string; fingerprint: string } | null;
-    key = saved?.fingerprint === fingerprint ? saved.key : crypto.randomUUID();
-    sessionStorage.setItem('hc-contact-send', JSON.stringify({ key, fingerprint }));
+    const saved = JSON.parse(sessionStorage.getItem('hc-contact-send') ?? 'null') as typeof attempt | null;
+    if (saved?.fingerprint === fingerprint) attempt = saved;
+    else sessionStorage.setItem('hc-contact-send', JSON.stringify(attempt));
   } catch {
-    key = crypto.randomUUID();
+    // No session storage: this attempt still has its key; only a reload loses it.
   }
   let response: Response;
   try {
     response = await fetch('/api/tickets', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key, accept: 'application/json' },
-      body: fingerprint,
+      headers: { 'content-type': 'application/json', 'idempotency-key': attempt.key, accept: 'application/json' },
+      body: attempt.payload,
     });
   } catch {
     return { kind: 'network' };

@@ -23,7 +23,17 @@ export type { Channel, Priority, SlaPolicy, SupportConfig, Team, Topic } from '.
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const defaultDir = fileURLToPath(new URL('../../../content/support/', import.meta.url));
-const categoriesFile = join(repoRoot, 'content/structure/categories.yaml');
+const repoCategoriesFile = join(repoRoot, 'content/structure/categories.yaml');
+
+/**
+ * Categories live beside the support folder (content/structure/ next to content/support/), so a
+ * bundled service that ships a copy of content/ finds them; a lone support folder (a test's copy)
+ * falls back to the repository's.
+ */
+function categoriesFileFor(dir: string): string {
+  const sibling = join(dir, '..', 'structure', 'categories.yaml');
+  return existsSync(sibling) ? sibling : repoCategoriesFile;
+}
 
 /** One thing wrong in the configuration: where, and what to do about it. */
 export interface SupportConfigProblem {
@@ -120,7 +130,7 @@ function parseFile<Schema extends z.ZodType>(
   return undefined;
 }
 
-function loadCategoryIds(problems: SupportConfigProblem[]): string[] {
+function loadCategoryIds(categoriesFile: string, problems: SupportConfigProblem[]): string[] {
   const data = readYaml(categoriesFile, problems);
   if (data === undefined) return [];
   const result = categorySchema.array().safeParse(data);
@@ -158,7 +168,7 @@ export function loadSupportConfig(
   const teams = parseFile(files.teams, teamsFileSchema, problems);
   const policies = parseFile(files.policies, slaPoliciesFileSchema, problems);
   const topics = parseFile(files.topics, topicsFileSchema, problems);
-  const categories = options.categories ?? loadCategoryIds(problems);
+  const categories = options.categories ?? loadCategoryIds(categoriesFileFor(dir), problems);
   if (!calendars || !schedules || !teams || !policies || !topics || problems.length > 0) {
     throw new SupportConfigError(problems);
   }

@@ -1,0 +1,27 @@
+/**
+ * Runs the help centre (static build + ticket service) on one port.
+ *   PORT (4321), HOST (localhost), DATA_DIR (./data), DIST_DIR (./dist); see src/server/env.ts.
+ * Prints "Help centre running at http://HOST:PORT" once it accepts requests.
+ */
+import { readServerEnv, ServerEnvError } from '../src/server/env.ts';
+import { closeOnSignals, startNodeServer } from '../src/server/node.ts';
+import { SupportConfigError } from '../src/server/support/load.ts';
+
+try {
+  const running = await startNodeServer(readServerEnv(process.env));
+  console.log(`Help centre running at ${running.url}`);
+  closeOnSignals(running);
+} catch (error) {
+  // Configuration mistakes are the operator's to fix: the message says where; a stack would not.
+  const code = (error as NodeJS.ErrnoException).code;
+  if (error instanceof SupportConfigError || error instanceof ServerEnvError) {
+    console.error(error.message);
+  } else if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+    console.error(
+      `could not listen: ${(error as Error).message}; set PORT or HOST to another value`,
+    );
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+}

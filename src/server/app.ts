@@ -1,0 +1,87 @@
+/**
+ * The service as one Hono app: `createApp(deps).fetch` is a standard fetch handler, so the same
+ * code runs on Node (src/server/node.ts) and as a serverless function (src/server/fetch-handler.ts).
+ * Everything that touches the outside world comes in through `deps`.
+ */
+import { Hono, type Context } from 'hono';
+import { Temporal } from 'temporal-polyfill';
+import type { AppEnv } from './context.ts';
+import { consoleLogger, type Logger } from './log.ts';
+import { refuseCrossSite } from './middleware/same-origin.ts';
+import {
+  SlidingWindowLimiter,
+  defaultTicketRateLimit,
+  type RateLimit,
+} from './middleware/rate-limit.ts';
+import { ProblemError, notFoundProblem, problemResponse, problemTypes } from './problem.ts';
+import { healthRoutes } from './routes/health.ts';
+import { slaRoutes } from './routes/sla.ts';
+import { ticketRoutes } from './routes/tickets.ts';
+import type { TicketStore } from './store/types.ts';
+import type { SupportConfig } from './support/load.ts';
+import { noSuggestions, type ArticleSuggester } from './tickets/suggestions.ts';
+
+export interface AppDeps {
+  store: TicketStore;
+  /** Teams, hours and topics, loaded once at start (src/server/support). */
+  support: SupportConfig;
+  /** Attaches matching articles to new tickets. Default: none. */
+  suggester?: ArticleSuggester;
+  /** Tickets per client per window. Default 5 per 600 seconds. */
+  rateLimit?: RateLimit;
+  /** Origins allowed to post besides the request's own host (behind a proxy). Default none. */
+  allowedOrigins?: readonly string[];
+  /**
+   * The client's address for the rate limit. The platform knows it (socket, proxy header);
+   * default: "unknown", which makes the limit global.
+   */
+  clientAddress?: (c: Context) => string | undefined;
+  /** Default: the system clock. Tests pin it. */
+  now?: () => Temporal.Instant;
+  /** Largest accepted request body in bytes. Default 32 KiB. */
+  maxBodyBytes?: number;
+  log?: Logger;
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const log = deps.log ?? consoleLogger;
+  const now = deps.now ?? (() => Temporal.Now.instant());
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('clientAddress', deps.clientAddress?.(c) ?? 'unknown');
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+  app.use('*', refuseCrossSite({ allowedOrigins: deps.allowedOrigins ?? [] }));
+
+  app.route(
+    '/api/tickets',
+    ticketRoutes({
+      store: deps.store,
+      support: deps.support,
+      suggester: deps.suggester ?? noSuggestions,
+      now,
+      limiter: new SlidingWindowLimiter(deps.rateLimit ?? defaultTicketRateLimit),
+      maxBodyBytes: deps.maxBodyBytes ?? 32 * 1024,
+    }),
+  );
+  app.route('/api', slaRoutes({ support: deps.support, now }));
+  app.route('/api', healthRoutes({ store: deps.store, log }));
+
+  app.notFound((c) =>
+    problemResponse(notFoundProblem(`There is no ${c.req.method} ${c.req.path} in this API.`)),
+  );
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(error.problem, error.headers);
+    log.error(`${c.req.method} ${c.req.path} failed`, error);
+    return problemResponse({
+      type: problemTypes.internal,
+      title: 'Something went wrong on our side',
+      status: 500,
+      detail: 'The request was not completed. Try again in a minute.',
+    });
+  });
+  return app;
+}

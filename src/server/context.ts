@@ -1,0 +1,9 @@
+/** Per-request values shared by the middleware and the routes of the service. */
+export interface AppEnv {
+  Variables: {
+    /** The request body, read once and bounded by the body-limit middleware. */
+    body: Uint8Array;
+    /** Who is asking, for the rate limit: the socket address or the trusted proxy's header. */
+    clientAddress: string;
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The server's settings from environment variables, checked once at start with messages that
+ * name the variable, what it got and what it expects.
+ */
+import { z } from 'zod';
+import type { NodeServerOptions } from './node.ts';
+
+export class ServerEnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ServerEnvError';
+  }
+}
+
+const wholeNumber = (name: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? fallback : Number(value)))
+    .refine((value) => Number.isInteger(value) && value >= min && value <= max, {
+      error: `${name} must be a whole number from ${min} to ${max}`,
+    });
+
+const text = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? fallback : value.trim()));
+
+export const serverEnvSchema = z.object({
+  /** Port to listen on. Default 4321; 0 picks a free one (tests). */
+  PORT: wholeNumber('PORT', 0, 65535, 4321),
+  /** Interface to listen on. Default localhost; 0.0.0.0 to accept other machines. */
+  HOST: text('localhost'),
+  /** Folder of the SQLite database. Default ./data. */
+  DATA_DIR: text('./data'),
+  /** The Astro build to serve. Default ./dist. */
+  DIST_DIR: text('./dist'),
+  /** Support configuration folder. Default: content/support of this repository. */
+  SUPPORT_DIR: z.string().optional(),
+  /** Tickets one client may create per window. Default 5, range 1–10000. */
+  TICKET_RATE_LIMIT_MAX: wholeNumber('TICKET_RATE_LIMIT_MAX', 1, 10_000, 5),
+  /** The rate-limit window in seconds. Default 600 (10 minutes), range 1–86400. */
+  TICKET_RATE_LIMIT_WINDOW_SECONDS: wholeNumber('TICKET_RATE_LIMIT_WINDOW_SECONDS', 1, 86_400, 600),
+  /**
+   * Comma-separated public origins allowed to post (`https://help.hammerbid.com`), needed when a
+   * proxy changes the Host header. Default none: only the request's own host.
+   */
+  PUBLIC_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+    )
+    .pipe(
+      z.array(
+        z.url({
+          protocol: /^https?$/,
+          error:
+            'PUBLIC_ORIGINS must list origins like https://help.hammerbid.com, comma-separated',
+        }),
+      ),
+    ),
+  /** "true" behind a proxy that sets X-Forwarded-For; default false (the socket address counts). */
+  TRUST_PROXY: z
+    .enum(['', 'true', 'false', '1', '0'], { error: 'TRUST_PROXY must be true or false' })
+    .optional()
+    .transform((value) => value === 'true' || value === '1'),
+});
+
+export function readServerEnv(env: Record<string, string | undefined>): NodeServerOptions {
+  const result = serverEnvSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '');
+      return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+    });
+    throw new ServerEnvError(`invalid environment:\n${lines.join('\n')}`);
+  }
+  const settings = result.data;
+  return {
+    port: settings.PORT,
+    host: settings.HOST,
+    dataDir: settings.DATA_DIR,
+    distDir: settings.DIST_DIR,
+    ...(settings.SUPPORT_DIR ? { supportDir: settings.SUPPORT_DIR } : {}),
+    rateLimit: {
+      max: settings.TICKET_RATE_LIMIT_MAX,
+      windowSeconds: settings.TICKET_RATE_LIMIT_WINDOW_SECONDS,
+    },
+    allowedOrigins: settings.PUBLIC_ORIGINS.map((origin) => new URL(origin).origin),
+    trustProxy: settings.TRUST_PROXY,
+  };
+}

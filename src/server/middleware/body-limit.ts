@@ -1,0 +1,45 @@
+/**
+ * Reads the request body once, refusing it with 413 as soon as it grows past the limit, whether
+ * the client announced its length or streams it in chunks.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { ProblemError, problemTypes } from '../problem.ts';
+
+export function readBodyWithin(maxBytes: number): MiddlewareHandler<AppEnv> {
+  const tooLarge = () =>
+    new ProblemError({
+      type: problemTypes.payloadTooLarge,
+      title: 'Request body too large',
+      status: 413,
+      detail: `The body is larger than ${maxBytes} bytes (${Math.round(maxBytes / 1024)} KiB); shorten the message.`,
+    });
+
+  return async (c, next) => {
+    const announced = Number(c.req.header('content-length'));
+    if (Number.isFinite(announced) && announced > maxBytes) throw tooLarge();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = c.req.raw.body?.getReader();
+    if (reader) {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > maxBytes) {
+          await reader.cancel();
+          throw tooLarge();
+        }
+        chunks.push(value);
+      }
+    }
+    const body = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    c.set('body', body);
+    await next();
+  };
+}

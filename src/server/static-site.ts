@@ -1,0 +1,135 @@
+/**
+ * The built help centre (dist/) served on Node: directory URLs serve their index.html, a
+ * directory URL without its slash is redirected (308) to the canonical one, `/` goes to the
+ * reader's language, and unknown pages answer with the localised 404 page.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bestLocale, isLocale, locales } from '../i18n/locales.ts';
+import { fillConfirmationPage, type ConfirmationDetails } from './confirmation-page.ts';
+
+const LANGUAGE_TAG = /^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$/;
+const NO_BUILD = 'no build in dist/: run npm run build';
+
+export interface StaticSiteOptions {
+  /** Looks up a ticket for the no-script confirmation page; without it the page is sent as built. */
+  confirmation?: (reference: string) => Promise<ConfirmationDetails | undefined>;
+}
+
+export function staticSite(distDir: string, options: StaticSiteOptions = {}): Hono {
+  const root = resolve(distDir);
+  const site = new Hono();
+
+  site.use('*', async (c, next) => {
+    if (!hasBuild(root)) {
+      return c.text(NO_BUILD, 503, { 'Cache-Control': 'no-store', 'Retry-After': '30' });
+    }
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      return c.text('Method not allowed', 405, { Allow: 'GET, HEAD' });
+    }
+    return next();
+  });
+
+  site.get('/', (c) => {
+    const locale = bestLocale(parseAcceptLanguage(c.req.header('accept-language')));
+    c.header('Vary', 'Accept-Language');
+    return c.redirect(`/${locale}/`, 302);
+  });
+
+  site.use('*', async (c, next) => {
+    const url = new URL(c.req.url);
+    const file = fileFor(root, url.pathname);
+    if (!url.pathname.endsWith('/') && file && isFile(join(file, 'index.html'))) {
+      return c.redirect(`${url.pathname}/${url.search}`, 308);
+    }
+    return next();
+  });
+
+  site.get('/:locale/contact/sent/', async (c, next) => {
+    const locale = c.req.param('locale');
+    const reference = c.req.query('ref');
+    const page = join(root, locale, 'contact', 'sent', 'index.html');
+    if (!options.confirmation || !isLocale(locale) || !reference || !isFile(page)) return next();
+    const details = await options.confirmation(reference);
+    if (!details) return next();
+    const html = fillConfirmationPage(readFileSync(page, 'utf8'), locale, details);
+    return c.html(html, 200, { 'Cache-Control': 'no-store' });
+  });
+
+  // Made on first use: serveStatic complains at creation when the build is not there yet.
+  let serveFiles: MiddlewareHandler | undefined;
+  site.use('*', (c, next) => {
+    serveFiles ??= serveStatic({
+      root,
+      allowPercentInPath: true,
+      onFound: (_path, c) => {
+        // Astro fingerprints everything under _astro/; pages must be revalidated after a release.
+        c.header(
+          'Cache-Control',
+          c.req.path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+    return serveFiles(c, next);
+  });
+
+  site.notFound((c) => {
+    const first = c.req.path.split('/')[1];
+    const candidates = [
+      ...(isLocale(first) ? [join(root, first, '404.html')] : []),
+      join(root, '404.html'),
+    ];
+    const page = candidates.find(isFile);
+    if (!page) return c.text('Not found', 404);
+    return c.html(readFileSync(page, 'utf8'), 404);
+  });
+
+  return site;
+}
+
+/** A build has at least one locale's home page or a 404 page. */
+function hasBuild(root: string): boolean {
+  return (
+    isFile(join(root, '404.html')) ||
+    locales.some((locale) => isFile(join(root, locale, 'index.html')))
+  );
+}
+
+/** The file system path of a URL path inside root, or undefined for anything that escapes it. */
+function fileFor(root: string, pathname: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.split(/[/\\]/).includes('..')) return undefined;
+  const file = resolve(join(root, decoded));
+  return file === root || file.startsWith(root + sep) ? file : undefined;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Language tags of an Accept-Language header, most preferred first ("de-AT;q=0.9" → de-AT). */
+export function parseAcceptLanguage(header: string | undefined): string[] {
+  if (!header) return [];
+  return header
+    .split(',')
+    .map((part, order) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const quality = q === undefined ? 1 : Number(q.slice(2));
+      return { tag: tag.trim(), quality: Number.isFinite(quality) ? quality : 0, order };
+    })
+    .filter((entry) => LANGUAGE_TAG.test(entry.tag) && entry.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.order - b.order)
+    .map((entry) => entry.tag);
+}
