@@ -34,7 +34,8 @@ const server = spawn(process.execPath, ['scripts/serve.ts'], {
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
-    DIST_DIR: join(dataDir, 'no-build'),
+    // The real build when there is one, so each ticket also gets its suggested articles, as in production.
+    DIST_DIR: process.env['DIST_DIR'] ?? new URL('../../dist', import.meta.url).pathname,
     TICKET_RATE_LIMIT_MAX: '10000',
   },
   stdio: ['ignore', 'pipe', 'inherit'],

@@ -2,7 +2,7 @@ import { isLocale } from '../i18n/locales.ts';
 import { searchSite } from './site-search.ts';
 
 /**
- * Quick results under the header search field. Loads nothing until the field gets focus. Results
+ * Quick results under the header search field, loaded when the field first gets focus. Results
  * are plain links in a list (Tab or ↓ reaches them, Escape closes); the form still submits to the
  * full search page. Excerpts come from Pagefind with only <mark> added, so they are inserted as
  * HTML; titles are inserted as text.
@@ -82,4 +82,6 @@ export function attachQuickSearch(form: HTMLFormElement): void {
       input.focus();
     }
   });
+  // Letters typed while this module was loading are not lost.
+  if (input.value.trim()) void run();
 }

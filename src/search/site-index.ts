@@ -68,7 +68,9 @@ async function writePagefindBundles(distDir: string, pages: BuiltPage[], logger:
       if (fallbackPages.length === 0) continue;
       // Pagefind searches merged bundles with the reader's language module, so the English text is
       // indexed with that same module: query and index then always split and stem words alike.
-      await writeBundle(join(distDir, 'pagefind-fallback', locale), fallbackPages, { forceLanguage: locale }, logger);
+      const bundle = join(distDir, 'pagefind-fallback', locale);
+      await writeBundle(bundle, fallbackPages, { forceLanguage: locale }, logger);
+      await dropRuntimeCopy(bundle);
     }
   } finally {
     await pagefind.close();
@@ -91,6 +93,16 @@ async function writeBundle(
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
   logger.info(`pagefind: ${pages.length} pages → ${outputPath}`);
+}
+
+/**
+ * A merged bundle is searched by the primary bundle's runtime, so its own copy of the Pagefind
+ * scripts and UIs (about 600 KiB per locale) is never loaded: only its index files are kept.
+ */
+async function dropRuntimeCopy(bundle: string) {
+  for (const name of await readdir(bundle)) {
+    if (/^pagefind(-[a-z-]+)?\.(js|css)$/.test(name)) await rm(join(bundle, name));
+  }
 }
 
 /** Folds ё in text nodes only, so attributes and markup stay as built. */
