@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   postForm,
   postJson,
   readDatabase,
-  removeDir,
-  startServer,
+  serverForThisFile,
   ticket,
-  type TestServer,
 } from './helpers.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server.stop();
-  removeDir(server.dataDir);
-});
+const server = serverForThisFile();
 
 const ticketCount = () =>
   readDatabase(
-    server.dataDir,
+    server().dataDir,
     (db) => (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n,
   );
 
@@ -62,7 +51,7 @@ describe('refusing invalid fields with 422 and a message per field', () => {
   ];
   test.each(cases)('%s', async (_name, override, field, message) => {
     const problem = await expectProblem(
-      await postJson(server, ticket(override)),
+      await postJson(server(), ticket(override)),
       422,
       '/problems/validation',
     );
@@ -71,13 +60,13 @@ describe('refusing invalid fields with 422 and a message per field', () => {
   });
 
   test('names every missing required field at once', async () => {
-    const problem = await expectProblem(await postJson(server, {}), 422, '/problems/validation');
+    const problem = await expectProblem(await postJson(server(), {}), 422, '/problems/validation');
     expect(fieldsOf(problem)).toEqual(['email', 'locale', 'message', 'role', 'subject', 'topic']);
   });
 
   test('counts length in characters after cleaning, so control characters do not fill a subject', async () => {
     const problem = await expectProblem(
-      await postJson(server, ticket({ subject: 'a\u0000\u0001\u0002b' })),
+      await postJson(server(), ticket({ subject: 'a\u0000\u0001\u0002b' })),
       422,
       '/problems/validation',
     );
@@ -86,7 +75,7 @@ describe('refusing invalid fields with 422 and a message per field', () => {
 
   test('refuses an idempotency key that is not visible ASCII', async () => {
     const problem = await expectProblem(
-      await postJson(server, ticket(), { 'Idempotency-Key': 'x'.repeat(300) }),
+      await postJson(server(), ticket(), { 'Idempotency-Key': 'x'.repeat(300) }),
       422,
       '/problems/validation',
     );
@@ -97,7 +86,7 @@ describe('refusing invalid fields with 422 and a message per field', () => {
 describe('refusing bodies the service cannot read', () => {
   test('malformed JSON is a 400 that says where', async () => {
     const problem = await expectProblem(
-      await postJson(server, '{\n  "locale": "en",\n  "email": oops\n}'),
+      await postJson(server(), '{\n  "locale": "en",\n  "email": oops\n}'),
       400,
       '/problems/malformed-body',
     );
@@ -111,11 +100,11 @@ describe('refusing bodies the service cannot read', () => {
     ['a JSON string', '"hello"'],
     ['JSON null', 'null'],
   ])('%s is a 400', async (_name, body) => {
-    await expectProblem(await postJson(server, body), 400, '/problems/malformed-body');
+    await expectProblem(await postJson(server(), body), 400, '/problems/malformed-body');
   });
 
   test('a body that is not UTF-8 is a 400', async () => {
-    const response = await fetch(`${server.url}/api/tickets`, {
+    const response = await fetch(`${server().url}/api/tickets`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
@@ -129,12 +118,12 @@ describe('refusing bodies the service cannot read', () => {
     ['application/xml'],
     ['application/json; charset=latin1'],
   ])('Content-Type %s is a 415', async (contentType) => {
-    const response = await postJson(server, ticket(), { 'Content-Type': contentType });
+    const response = await postJson(server(), ticket(), { 'Content-Type': contentType });
     await expectProblem(response, 415, '/problems/unsupported-media-type');
   });
 
   test('a request without Content-Type is a 415', async () => {
-    const response = await fetch(`${server.url}/api/tickets`, {
+    const response = await fetch(`${server().url}/api/tickets`, {
       method: 'POST',
       body: new Blob([JSON.stringify(ticket())]),
     });
@@ -143,8 +132,8 @@ describe('refusing bodies the service cannot read', () => {
 
   test('a body over 32 KiB is a 413, announced or streamed', async () => {
     const huge = JSON.stringify(ticket({ message: 'z'.repeat(33 * 1024) }));
-    await expectProblem(await postJson(server, huge), 413, '/problems/payload-too-large');
-    const streamed = await fetch(`${server.url}/api/tickets`, {
+    await expectProblem(await postJson(server(), huge), 413, '/problems/payload-too-large');
+    const streamed = await fetch(`${server().url}/api/tickets`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: new Blob([huge]).stream(),
@@ -158,11 +147,11 @@ describe('refusing spam', () => {
   test('a filled honeypot is a 422 spam-suspected and nothing is stored', async () => {
     const before = ticketCount();
     await expectProblem(
-      await postJson(server, ticket({ website: 'https://cheap-watches.example' })),
+      await postJson(server(), ticket({ website: 'https://cheap-watches.example' })),
       422,
       '/problems/spam-suspected',
     );
-    const form = await postForm(server, [
+    const form = await postForm(server(), [
       ...Object.entries(ticket()).map(([k, v]) => [k, String(v)] as [string, string]),
       ['website', 'spam'],
     ]);
@@ -189,7 +178,7 @@ describe('never answering bad input with a 5xx', () => {
     'true',
   ];
   test.each(bodies.map((body, index) => [index, body]))('JSON body #%i', async (_index, body) => {
-    const response = await postJson(server, body);
+    const response = await postJson(server(), body);
     expect(response.status).toBeGreaterThanOrEqual(200);
     expect(response.status).toBeLessThan(500);
   });
@@ -200,7 +189,7 @@ describe('never answering bad input with a 5xx', () => {
     '&&&===',
     'message=' + '%E2%82'.repeat(100),
   ])('form body %s', async (body) => {
-    const response = await fetch(`${server.url}/api/tickets`, {
+    const response = await fetch(`${server().url}/api/tickets`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body,
@@ -211,15 +200,15 @@ describe('never answering bad input with a 5xx', () => {
   });
 
   test('unknown API paths and methods answer 404 problems', async () => {
-    await expectProblem(await fetch(`${server.url}/api/nothing-here`), 404, '/problems/not-found');
+    await expectProblem(await fetch(`${server().url}/api/nothing-here`), 404, '/problems/not-found');
     await expectProblem(
-      await fetch(`${server.url}/api/tickets`, { method: 'DELETE' }),
+      await fetch(`${server().url}/api/tickets`, { method: 'DELETE' }),
       404,
       '/problems/not-found',
     );
   });
 
   test('the server logged no internal error', () => {
-    expect(server.output()).not.toMatch(/failed:|Error:/);
+    expect(server().output()).not.toMatch(/failed:|Error:/);
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -51,6 +51,26 @@ export function removeDir(dir: string): void {
 }
 
 /** Spawns the server and resolves once it printed its URL; rejects with its output if it exits. */
+/**
+ * One real server for all tests of a file, started before them and stopped (its data folder
+ * removed) after them. Call the returned function inside a test to reach it.
+ */
+export function serverForThisFile(options: StartOptions = {}): () => TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(options);
+  });
+  afterAll(async () => {
+    if (!server) return;
+    await server.stop();
+    removeDir(server.dataDir);
+  });
+  return () => {
+    if (!server) throw new Error('the test server is not running: use it inside a test');
+    return server;
+  };
+}
+
 export function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir('data');
   const child = spawn(process.execPath, ['scripts/serve.ts'], {

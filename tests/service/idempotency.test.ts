@@ -1,29 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   postForm,
   postJson,
   readDatabase,
-  removeDir,
-  startServer,
+  serverForThisFile,
   ticket,
-  type TestServer,
 } from './helpers.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server.stop();
-  removeDir(server.dataDir);
-});
+const server = serverForThisFile();
 
 const ticketsWithSubject = (subject: string) =>
   readDatabase(
-    server.dataDir,
+    server().dataDir,
     (db) =>
       (
         db.prepare('SELECT count(*) AS n FROM tickets WHERE subject = ?').get(subject) as {
@@ -36,8 +25,8 @@ describe('retrying with an Idempotency-Key', () => {
   test('a retry with the same key and body returns the same ticket, marked as replayed', async () => {
     const key = randomUUID();
     const subject = `Retry ${key}`;
-    const first = await postJson(server, ticket({ subject }), { 'Idempotency-Key': key });
-    const second = await postJson(server, ticket({ subject }), { 'Idempotency-Key': key });
+    const first = await postJson(server(), ticket({ subject }), { 'Idempotency-Key': key });
+    const second = await postJson(server(), ticket({ subject }), { 'Idempotency-Key': key });
     expect(first.status).toBe(201);
     expect(first.headers.get('idempotent-replayed')).toBeNull();
     expect(second.status).toBe(201);
@@ -51,9 +40,9 @@ describe('retrying with an Idempotency-Key', () => {
     const key = randomUUID();
     const subject = `Whitespace ${key}`;
     const first = await (
-      await postJson(server, ticket({ subject }), { 'Idempotency-Key': key })
+      await postJson(server(), ticket({ subject }), { 'Idempotency-Key': key })
     ).json();
-    const again = await postJson(server, ticket({ subject: `  ${subject}  ` }), {
+    const again = await postJson(server(), ticket({ subject: `  ${subject}  ` }), {
       'Idempotency-Key': key,
     });
     expect(again.status).toBe(201);
@@ -63,8 +52,8 @@ describe('retrying with an Idempotency-Key', () => {
   test('the same key with a different body is refused with 422 and stores nothing', async () => {
     const key = randomUUID();
     const subject = `Original ${key}`;
-    await postJson(server, ticket({ subject }), { 'Idempotency-Key': key });
-    const other = await postJson(server, ticket({ subject: `Changed ${key}` }), {
+    await postJson(server(), ticket({ subject }), { 'Idempotency-Key': key });
+    const other = await postJson(server(), ticket({ subject: `Changed ${key}` }), {
       'Idempotency-Key': key,
     });
     expect(other.status).toBe(422);
@@ -80,7 +69,7 @@ describe('retrying with an Idempotency-Key', () => {
     const subject = `Concurrent ${key}`;
     const responses = await Promise.all(
       Array.from({ length: 20 }, () =>
-        postJson(server, ticket({ subject }), { 'Idempotency-Key': key }),
+        postJson(server(), ticket({ subject }), { 'Idempotency-Key': key }),
       ),
     );
     const bodies = await Promise.all(responses.map((response) => response.json()));
@@ -100,8 +89,8 @@ describe('retrying with an Idempotency-Key', () => {
       ),
       ['idempotencyKey', key] as [string, string],
     ];
-    const first = await postForm(server, fields);
-    const second = await postForm(server, fields);
+    const first = await postForm(server(), fields);
+    const second = await postForm(server(), fields);
     expect(first.status).toBe(303);
     expect(second.status).toBe(303);
     expect(second.headers.get('location')).toBe(first.headers.get('location'));
@@ -111,8 +100,8 @@ describe('retrying with an Idempotency-Key', () => {
 
   test('without a key, two identical posts are two tickets', async () => {
     const subject = `No key ${randomUUID()}`;
-    await postJson(server, ticket({ subject }));
-    await postJson(server, ticket({ subject }));
+    await postJson(server(), ticket({ subject }));
+    await postJson(server(), ticket({ subject }));
     expect(ticketsWithSubject(subject)).toBe(2);
   });
 });

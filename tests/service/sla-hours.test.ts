@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { removeDir, startServer, type TestServer } from './helpers.ts';
+import { describe, expect, test } from 'vitest';
+import { serverForThisFile } from './helpers.ts';
 
-let server: TestServer;
+const server = serverForThisFile();
 
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server.stop();
-  removeDir(server.dataDir);
-});
-
-const get = (path: string) => fetch(`${server.url}${path}`);
+const get = (path: string) => fetch(`${server().url}${path}`);
 
 describe('GET /api/health', () => {
   test('reports the service and its database as ok', async () => {

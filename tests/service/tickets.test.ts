@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   postForm,
   postJson,
   readDatabase,
-  removeDir,
-  startServer,
+  serverForThisFile,
   ticket,
-  type TestServer,
 } from './helpers.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server.stop();
-  removeDir(server.dataDir);
-});
+const server = serverForThisFile();
 
 function storedTicket(reference: string): Record<string, unknown> {
   return readDatabase(
-    server.dataDir,
+    server().dataDir,
     (db) =>
       db.prepare('SELECT * FROM tickets WHERE reference = ?').get(reference) as Record<
         string,
@@ -33,7 +22,7 @@ function storedTicket(reference: string): Record<string, unknown> {
 
 describe('creating a ticket with JSON', () => {
   test('answers 201 with the reference, the first-reply SLA and a Location', async () => {
-    const response = await postJson(server, ticket());
+    const response = await postJson(server(), ticket());
     expect(response.status).toBe(201);
     const body = await response.json();
     expect(body.reference).toMatch(/^HB-[0-9A-HJKMNP-TV-Z]{8}$/);
@@ -45,11 +34,11 @@ describe('creating a ticket with JSON', () => {
   });
 
   test('quotes the SLA the quote endpoint gives for the same instant and priority', async () => {
-    const body = await (await postJson(server, ticket({ topic: 'payment-blocked' }))).json();
+    const body = await (await postJson(server(), ticket({ topic: 'payment-blocked' }))).json();
     expect(body.priority).toBe('urgent');
     const quote = await (
       await fetch(
-        `${server.url}/api/sla/quote?locale=en&priority=urgent&receivedAt=${encodeURIComponent(body.createdAt)}`,
+        `${server().url}/api/sla/quote?locale=en&priority=urgent&receivedAt=${encodeURIComponent(body.createdAt)}`,
       )
     ).json();
     expect(body.firstReply).toEqual({
@@ -64,7 +53,7 @@ describe('creating a ticket with JSON', () => {
   test('stores the team, the SLA columns and the help-centre context with the ticket', async () => {
     const body = await (
       await postJson(
-        server,
+        server(),
         ticket({
           locale: 'nl',
           articleId: 'paying-for-lots',
@@ -97,7 +86,7 @@ describe('creating a ticket with JSON', () => {
   test('strips control characters, keeps newlines and tabs in the message, trims and NFC-normalises', async () => {
     const body = await (
       await postJson(
-        server,
+        server(),
         ticket({
           subject: '  Cafe\u0301 lot\u0007 broken\r\n ',
           message: '\u0000Line one\r\n\tindented\u001b[31m and more text\u0085 ',
@@ -112,8 +101,8 @@ describe('creating a ticket with JSON', () => {
   });
 
   test('anyone with the reference sees only the public view, in any letter case', async () => {
-    const created = await (await postJson(server, ticket())).json();
-    const response = await fetch(`${server.url}/api/tickets/${created.reference.toLowerCase()}`);
+    const created = await (await postJson(server(), ticket())).json();
+    const response = await fetch(`${server().url}/api/tickets/${created.reference.toLowerCase()}`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       reference: created.reference,
@@ -125,7 +114,7 @@ describe('creating a ticket with JSON', () => {
 
   test('an unknown reference answers a 404 problem', async () => {
     for (const reference of ['HB-00000000', 'not-a-reference', '%00']) {
-      const response = await fetch(`${server.url}/api/tickets/${reference}`);
+      const response = await fetch(`${server().url}/api/tickets/${reference}`);
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       expect((await response.json()).type).toBe('/problems/not-found');
@@ -135,7 +124,7 @@ describe('creating a ticket with JSON', () => {
 
 describe('creating a ticket from an HTML form without scripts', () => {
   test('answers 303 See Other to the confirmation page of the locale', async () => {
-    const response = await postForm(server, [
+    const response = await postForm(server(), [
       ['locale', 'de'],
       ['email', 'jonas@example.de'],
       ['role', 'seller'],
@@ -147,7 +136,7 @@ describe('creating a ticket from an HTML form without scripts', () => {
     expect(response.status).toBe(303);
     const location = response.headers.get('location') ?? '';
     expect(location).toMatch(/^\/de\/contact\/sent\/\?ref=HB-[0-9A-Z]{8}$/);
-    const reference = new URL(location, server.url).searchParams.get('ref') ?? '';
+    const reference = new URL(location, server().url).searchParams.get('ref') ?? '';
     expect(storedTicket(reference)).toMatchObject({
       locale: 'de',
       role: 'seller',
@@ -156,7 +145,7 @@ describe('creating a ticket from an HTML form without scripts', () => {
   });
 
   test('reads list fields repeated or comma-separated', async () => {
-    const response = await postForm(server, [
+    const response = await postForm(server(), [
       ...Object.entries(ticket()).map(([k, v]) => [k, String(v)] as [string, string]),
       ['suggestedArticles', 'paying-for-lots,payment-methods'],
       ['suggestedArticles', 'bank-transfer'],
@@ -165,7 +154,7 @@ describe('creating a ticket from an HTML form without scripts', () => {
     ]);
     expect(response.status).toBe(303);
     const reference =
-      new URL(response.headers.get('location') ?? '', server.url).searchParams.get('ref') ?? '';
+      new URL(response.headers.get('location') ?? '', server().url).searchParams.get('ref') ?? '';
     const row = storedTicket(reference);
     expect(JSON.parse(row.shown_articles as string)).toEqual([
       'paying-for-lots',
