@@ -16,8 +16,11 @@ export default defineConfig({
   integrations: [
     mdx(),
     sitemap({
-      // The locale-choice page is not content; locale 404 pages are not pages.
-      filter: (page) => new URL(page).pathname !== '/' && !/\/404\/$/.test(new URL(page).pathname),
+      // Only pages worth finding: not the language chooser, 404s, search results or confirmations.
+      filter: (page) => {
+        const path = new URL(page).pathname;
+        return path !== '/' && !/\/(404|search|contact\/sent)\/$/.test(path);
+      },
     }),
     helpCentreSearch(),
   ],

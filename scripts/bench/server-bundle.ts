@@ -1,7 +1,7 @@
 /**
  * Bundles the serverless entry (src/server/fetch-handler.ts) the way a platform would, and prints
  * its size, gzipped size and the largest inputs, so a heavy dependency shows up in review.
- *   node scripts/bench/server-bundle.ts [--out file.mjs]
+ *   npm run bench:bundle -- [--out file.mjs]
  */
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';

@@ -1,7 +1,7 @@
 // Site figures for the notes: build time, page count, what an article page loads before any
 // interaction (HTML, CSS, JS; raw and gzip), and the Pagefind index size per language.
-//   node scripts/bench/site.ts            builds first, then measures
-//   node scripts/bench/site.ts --no-build measures the existing dist/
+//   npm run bench:site                    builds first, then measures
+//   npm run bench:site -- --no-build      measures the existing dist/
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -2,7 +2,7 @@
  * Load test of ticket creation with durable writes (SQLite WAL, synchronous=FULL): starts the
  * real server on loopback with a temp DATA_DIR, posts a bounded number of tickets, and prints
  * tickets per second and p50/p99 latency. Not a test: numbers depend on the machine's disk.
- *   node scripts/bench/tickets.ts [--tickets 2000] [--concurrency 16] [--seconds 60]
+ *   npm run bench:tickets -- [--tickets 2000] [--concurrency 16] [--seconds 60]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
