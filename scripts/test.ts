@@ -47,6 +47,8 @@ function finish(code: number): never {
 }
 
 const chromium = ensureChromium();
+// Content collection types first: tsc reads them from .astro/, which a fresh clone lacks.
+step('Generate content types: astro sync', bin('astro'), ['sync']);
 step('Type check: astro check', bin('astro'), ['check', '--minimumSeverity', 'warning']);
 step('Type check: tsc', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 step('Unit and service tests: vitest', bin('vitest'), [
