@@ -3,6 +3,7 @@
  * directory URL without its slash is redirected (308) to the canonical one, `/` goes to the
  * reader's language, and unknown pages answer with the localised 404 page.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { Hono, type MiddlewareHandler } from 'hono';
@@ -45,6 +46,20 @@ export function staticSite(distDir: string, options: StaticSiteOptions = {}): Ho
       return c.redirect(`${url.pathname}/${url.search}`, 308);
     }
     return next();
+  });
+
+  // Each contact page gets its own idempotency key, so a form posted without scripts and sent
+  // twice (double click, back and resend) still makes one ticket. Scripts replace it per attempt.
+  site.get('/:locale/contact/', (c, next) => {
+    const locale = c.req.param('locale');
+    const page = join(root, locale, 'contact', 'index.html');
+    if (!isLocale(locale) || !isFile(page)) return next();
+    const html = readFileSync(page, 'utf8').replace(
+      'name="idempotencyKey" value=""',
+      `name="idempotencyKey" value="${randomUUID()}"`,
+    );
+    // no-cache, not no-store: the back button shows this same page (and key) again.
+    return c.html(html, 200, { 'Cache-Control': 'private, no-cache' });
   });
 
   site.get('/:locale/contact/sent/', async (c, next) => {

@@ -112,5 +112,11 @@ test('works without scripts: the form posts and the confirmation shows the refer
   await expect(page).toHaveURL(/\/ko\/contact\/sent\/\?ref=HB-/);
   await expect(page.locator('[data-ticket-reference]')).toHaveText(/^HB-[0-9A-Z]{8}$/);
   await expect(page.locator('[data-ticket-due]')).toBeVisible();
+  // Back to the form and send again: the page's own key makes the service return the same ticket.
+  const reference = await page.locator('[data-ticket-reference]').textContent();
+  await page.goBack();
+  await expect(page.locator('#contact-subject')).toHaveValue('스크립트 없이 보내기');
+  await page.locator('.contact-form button[type="submit"]').click();
+  await expect(page.locator('[data-ticket-reference]')).toHaveText(reference!);
   await context.close();
 });
