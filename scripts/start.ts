@@ -12,14 +12,27 @@ const sources = ['content', 'src', 'public', 'astro.config.mjs', 'package-lock.j
 function newestChange(path: string): number {
   const stats = statSync(path);
   if (!stats.isDirectory()) return stats.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), stats.mtimeMs);
+  return readdirSync(path).reduce(
+    (newest, name) => Math.max(newest, newestChange(join(path, name))),
+    stats.mtimeMs,
+  );
 }
 
 const builtAt = existsSync(builtMarker) ? statSync(builtMarker).mtimeMs : 0;
-const changedAt = Math.max(...sources.map((s) => join(root, s)).filter(existsSync).map(newestChange));
+const changedAt = Math.max(
+  ...sources
+    .map((s) => join(root, s))
+    .filter(existsSync)
+    .map(newestChange),
+);
 if (changedAt > builtAt) {
-  console.log(builtAt ? 'Sources changed since the last build: building…' : 'No build yet: building…');
-  const build = spawnSync(join(root, 'node_modules', '.bin', 'astro'), ['build'], { stdio: 'inherit', cwd: root });
+  console.log(
+    builtAt ? 'Sources changed since the last build: building…' : 'No build yet: building…',
+  );
+  const build = spawnSync(join(root, 'node_modules', '.bin', 'astro'), ['build'], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 await import('./serve.ts');

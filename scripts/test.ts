@@ -22,7 +22,10 @@ function step(title: string, command: string, args: string[], env: Record<string
   console.log(`✔ ${title} (${seconds} s)`);
 }
 
-function countFrom(file: string, read: (json: any) => { passed: number; failed: number; skipped: number }) {
+function countFrom(
+  file: string,
+  read: (json: any) => { passed: number; failed: number; skipped: number },
+) {
   if (!existsSync(file)) return;
   const counts = read(JSON.parse(readFileSync(file, 'utf8')));
   totals.passed += counts.passed;

@@ -19,7 +19,9 @@ if (command === 'stamp') {
   for (const target of targets) {
     const [locale, id] = target.split('/');
     if (!isLocale(locale) || locale === sourceLocale || !id)
-      fail(`"${target}" is not <locale>/<article-id> with a locale from ${locales.slice(1).join(', ')}`);
+      fail(
+        `"${target}" is not <locale>/<article-id> with a locale from ${locales.slice(1).join(', ')}`,
+      );
     const path = articlePath(contentDir, locale, id);
     const sourcePath = articlePath(contentDir, sourceLocale, id);
     if (!existsSync(sourcePath)) fail(`there is no English article ${sourcePath}`);
@@ -31,7 +33,9 @@ if (command === 'stamp') {
 } else if (command === undefined || command === 'status') {
   const rows = readTranslationStatus(contentDir);
   const mark = { current: '✓', outdated: 'old', missing: '·' } as const;
-  console.log(['article'.padEnd(34), 'revision    ', ...locales.slice(1).map((l) => l.padEnd(4))].join(' '));
+  console.log(
+    ['article'.padEnd(34), 'revision    ', ...locales.slice(1).map((l) => l.padEnd(4))].join(' '),
+  );
   for (const row of rows) {
     const cells = locales.slice(1).map((l) => mark[row.states[l]].padEnd(4));
     const id = row.visibility === 'internal' ? `${row.id} (internal)` : row.id;

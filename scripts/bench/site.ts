@@ -13,9 +13,14 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 if (!process.argv.includes('--no-build')) {
   const started = performance.now();
-  const build = spawnSync(join(root, 'node_modules', '.bin', 'astro'), ['build'], { cwd: root, stdio: 'ignore' });
+  const build = spawnSync(join(root, 'node_modules', '.bin', 'astro'), ['build'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   if (build.status !== 0) throw new Error('astro build failed: run npm run build to see why');
-  console.log(`build time: ${((performance.now() - started) / 1000).toFixed(1)} s (astro build, Pagefind and suggestion indexes)`);
+  console.log(
+    `build time: ${((performance.now() - started) / 1000).toFixed(1)} s (astro build, Pagefind and suggestion indexes)`,
+  );
 }
 
 function* walk(dir: string): Generator<string> {
@@ -27,14 +32,21 @@ function* walk(dir: string): Generator<string> {
 }
 const all = [...walk(dist)];
 const html = all.filter((f) => f.endsWith('.html'));
-console.log(`pages: ${html.length} HTML files, ${all.length} files in dist/, ${kb(all.reduce((s, f) => s + statSync(f).size, 0))}`);
+console.log(
+  `pages: ${html.length} HTML files, ${all.length} files in dist/, ${kb(all.reduce((s, f) => s + statSync(f).size, 0))}`,
+);
 
 // What the browser fetches for an article before any interaction: the HTML, its stylesheets and
 // its module scripts (and their static imports). Images are lazy and not counted.
-for (const path of ['/en/articles/how-bidding-works/', '/ko/articles/payment-methods/', '/ru/articles/paying-for-lots/']) {
+for (const path of [
+  '/en/articles/how-bidding-works/',
+  '/ko/articles/payment-methods/',
+  '/ru/articles/paying-for-lots/',
+]) {
   const page = readFileSync(join(dist, path, 'index.html'), 'utf8');
   const assets = new Set<string>();
-  for (const m of page.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) assets.add(m[1]!);
+  for (const m of page.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g))
+    assets.add(m[1]!);
   const scripts = [...page.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
   const queue = [...scripts];
   while (queue.length) {
@@ -46,8 +58,15 @@ for (const path of ['/en/articles/how-bidding-works/', '/ko/articles/payment-met
       queue.push(new URL(m[1]!, `http://x${src}`).pathname);
     }
   }
-  const inlineStyles = [...page.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].reduce((s, m) => s + m[1]!.length, 0);
-  const sizes = { html: { raw: page.length, gzip: gzipSync(page).length }, css: { raw: 0, gzip: 0 }, js: { raw: 0, gzip: 0 } };
+  const inlineStyles = [...page.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].reduce(
+    (s, m) => s + m[1]!.length,
+    0,
+  );
+  const sizes = {
+    html: { raw: page.length, gzip: gzipSync(page).length },
+    css: { raw: 0, gzip: 0 },
+    js: { raw: 0, gzip: 0 },
+  };
   for (const asset of assets) {
     const body = readFileSync(join(dist, asset));
     const kind = asset.endsWith('.css') ? 'css' : 'js';
@@ -63,20 +82,31 @@ for (const path of ['/en/articles/how-bidding-works/', '/ko/articles/payment-met
 // Pagefind: files are named <lang>_<hash>; what one reader downloads is their language's share.
 const perLanguage = new Map<string, { files: number; bytes: number }>();
 for (const file of walk(join(dist, 'pagefind'))) {
-  const lang = /^(?:pagefind\.)?([a-z]{2})_/.exec(relative(join(dist, 'pagefind'), file).split('/').pop()!)?.[1];
+  const lang = /^(?:pagefind\.)?([a-z]{2})_/.exec(
+    relative(join(dist, 'pagefind'), file).split('/').pop()!,
+  )?.[1];
   if (!lang) continue;
   const entry = perLanguage.get(lang) ?? { files: 0, bytes: 0 };
   entry.files++;
   entry.bytes += statSync(file).size;
   perLanguage.set(lang, entry);
 }
-const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+  languages: Record<string, { page_count: number }>;
+};
 for (const [lang, { files, bytes }] of [...perLanguage].sort()) {
-  console.log(`pagefind ${lang}: ${entry.languages[lang]?.page_count ?? 0} pages, ${files} files, ${kb(bytes)} (already compressed)`);
+  console.log(
+    `pagefind ${lang}: ${entry.languages[lang]?.page_count ?? 0} pages, ${files} files, ${kb(bytes)} (already compressed)`,
+  );
 }
 for (const locale of readdirSync(join(dist, 'pagefind-fallback')).sort()) {
-  const bytes = [...walk(join(dist, 'pagefind-fallback', locale))].reduce((s, f) => s + statSync(f).size, 0);
-  console.log(`pagefind fallback (English articles untranslated in ${locale}): ${kb(bytes)} incl. its own copy of the runtime`);
+  const bytes = [...walk(join(dist, 'pagefind-fallback', locale))].reduce(
+    (s, f) => s + statSync(f).size,
+    0,
+  );
+  console.log(
+    `pagefind fallback (English articles untranslated in ${locale}): ${kb(bytes)} incl. its own copy of the runtime`,
+  );
 }
 for (const file of readdirSync(join(dist, 'suggest')).sort()) {
   const body = readFileSync(join(dist, 'suggest', file));

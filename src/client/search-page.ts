@@ -22,17 +22,24 @@ function loadAsset(tag: 'script' | 'link', url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const element = document.createElement(tag);
     if (element instanceof HTMLScriptElement) element.src = url;
-    else if (element instanceof HTMLLinkElement) Object.assign(element, { rel: 'stylesheet', href: url });
+    else if (element instanceof HTMLLinkElement)
+      Object.assign(element, { rel: 'stylesheet', href: url });
     element.addEventListener('load', () => resolve());
     element.addEventListener('error', () => reject(new Error(`could not load ${url}`)));
     document.head.append(element);
   });
 }
 
-export async function mountSearchPage(root: HTMLElement | null, contact: HTMLElement | null): Promise<void> {
+export async function mountSearchPage(
+  root: HTMLElement | null,
+  contact: HTMLElement | null,
+): Promise<void> {
   const locale = root?.dataset['locale'];
   if (!root || !isLocale(locale)) return;
-  await Promise.all([loadAsset('link', '/pagefind/pagefind-ui.css'), loadAsset('script', '/pagefind/pagefind-ui.js')]);
+  await Promise.all([
+    loadAsset('link', '/pagefind/pagefind-ui.css'),
+    loadAsset('script', '/pagefind/pagefind-ui.js'),
+  ]);
   if (!window.PagefindUI) return;
   const inEnglish = root.dataset['inEnglish'] ?? 'English';
   const query = new URLSearchParams(location.search).get('q')?.trim() ?? '';
@@ -44,10 +51,13 @@ export async function mountSearchPage(root: HTMLElement | null, contact: HTMLEle
     resetStyles: false,
     processTerm: (term: string) => normaliseForSearch(locale, term),
     processResult: (result: PagefindResult) => {
-      if (result.meta['fallback'] === 'true') result.meta['title'] = `${result.meta['title'] ?? ''} · ${inEnglish}`;
+      if (result.meta['fallback'] === 'true')
+        result.meta['title'] = `${result.meta['title'] ?? ''} · ${inEnglish}`;
       return result;
     },
-    mergeIndex: root.dataset['fallback'] ? [{ bundlePath: fallbackBundlePath(locale), language: locale }] : [],
+    mergeIndex: root.dataset['fallback']
+      ? [{ bundlePath: fallbackBundlePath(locale), language: locale }]
+      : [],
   });
   if (query) ui.triggerSearch(query);
   labelSearchField(root);

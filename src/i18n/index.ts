@@ -12,7 +12,9 @@ import ko from './locales/ko.json' with { type: 'json' };
 /** UI strings of every locale: flat dotted keys ("search.label"), i18next plural suffixes. */
 export const uiStrings: Record<Locale, Record<string, string>> = { en, nl, de, fr, it, es, ru, ko };
 
-type PluralBase<K> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : never;
+type PluralBase<K> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}`
+  ? Base
+  : never;
 /** A key of the UI strings; plural keys are used by their base ("search.resultCount") with a count. */
 export type UiKey = keyof typeof en | PluralBase<keyof typeof en>;
 
@@ -42,10 +44,17 @@ export function useTranslations(locale: Locale): Translate {
 
 /** Dates through Intl in the page's locale ("14 October 2026", "2026년 10월 14일"). */
 export function formatDate(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(localeInfo[locale].tag, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(localeInfo[locale].tag, {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** The language's name in the reader's language ("Engels" for English read in Dutch). */
 export function languageName(readerLocale: Locale, of: Locale): string {
-  return new Intl.DisplayNames([localeInfo[readerLocale].tag], { type: 'language' }).of(localeInfo[of].tag) ?? of;
+  return (
+    new Intl.DisplayNames([localeInfo[readerLocale].tag], { type: 'language' }).of(
+      localeInfo[of].tag,
+    ) ?? of
+  );
 }

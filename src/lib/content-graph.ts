@@ -60,7 +60,11 @@ export interface ContentGraph<Entry> {
   articlesInSection(locale: Locale, sectionId: string): ResolvedArticle<Entry>[];
   sectionsInCategory(categoryId: string): Section[];
   promoted(locale: Locale): ResolvedArticle<Entry>[];
-  title(locale: Locale, kind: 'categories' | 'sections', id: string): { title: string; description: string; textLocale: Locale };
+  title(
+    locale: Locale,
+    kind: 'categories' | 'sections',
+    id: string,
+  ): { title: string; description: string; textLocale: Locale };
   section(id: string): Section;
   category(id: string): Category;
 }
@@ -104,15 +108,24 @@ export function buildContentGraph<Entry>(input: {
         `${source.filePath}: section "${source.data.section}" is not in content/structure/sections.yaml. Use one of: ${input.sections.map((s) => s.id).join(', ')}`,
       );
     if (source.data.visibility === 'public' && section.visibility === 'internal')
-      throw new ContentError(`${source.filePath}: a public article cannot be in the internal section "${section.id}"; set visibility: internal or pick a public section`);
+      throw new ContentError(
+        `${source.filePath}: a public article cannot be in the internal section "${section.id}"; set visibility: internal or pick a public section`,
+      );
     for (const related of source.data.related) {
       const target = sources.get(related);
-      if (!target) throw new ContentError(`${source.filePath}: related article "${related}" does not exist in content/articles/en/`);
+      if (!target)
+        throw new ContentError(
+          `${source.filePath}: related article "${related}" does not exist in content/articles/en/`,
+        );
       if (source.data.visibility === 'public' && target.data.visibility === 'internal')
-        throw new ContentError(`${source.filePath}: related article "${related}" is internal and cannot be listed on a public article; remove it from related`);
+        throw new ContentError(
+          `${source.filePath}: related article "${related}" is internal and cannot be listed on a public article; remove it from related`,
+        );
     }
     if (source.data.sourceRevision)
-      throw new ContentError(`${source.filePath}: English articles are the source and take no sourceRevision; remove that line`);
+      throw new ContentError(
+        `${source.filePath}: English articles are the source and take no sourceRevision; remove that line`,
+      );
     void id;
   }
   for (const [locale, articles] of byLocale) {
@@ -120,11 +133,17 @@ export function buildContentGraph<Entry>(input: {
     for (const [id, translation] of articles) {
       const source = sources.get(id);
       if (!source)
-        throw new ContentError(`${translation.filePath}: there is no English article content/articles/en/${id}.mdx; a translation needs its source (check the file name)`);
+        throw new ContentError(
+          `${translation.filePath}: there is no English article content/articles/en/${id}.mdx; a translation needs its source (check the file name)`,
+        );
       if (!translation.data.sourceRevision)
-        throw new ContentError(`${translation.filePath}: sourceRevision is missing; after translating run: npm run translations -- stamp ${locale}/${id}`);
+        throw new ContentError(
+          `${translation.filePath}: sourceRevision is missing; after translating run: npm run translations -- stamp ${locale}/${id}`,
+        );
       if (translation.data.visibility !== source.data.visibility)
-        throw new ContentError(`${translation.filePath}: visibility is "${translation.data.visibility}" but the English article is "${source.data.visibility}"; they must match`);
+        throw new ContentError(
+          `${translation.filePath}: visibility is "${translation.data.visibility}" but the English article is "${source.data.visibility}"; they must match`,
+        );
     }
   }
 
@@ -140,10 +159,13 @@ export function buildContentGraph<Entry>(input: {
     const cached = resolvedCache.get(key);
     if (cached) return cached;
     const source = sources.get(id);
-    if (!source || source.data.visibility !== 'public') throw new ContentError(`no public article "${id}"`);
+    if (!source || source.data.visibility !== 'public')
+      throw new ContentError(`no public article "${id}"`);
     const translation = locale === sourceLocale ? source : byLocale.get(locale)?.get(id);
     const state: TranslationState =
-      locale === sourceLocale ? 'current' : translationState(revisions.get(id)!, translation?.fileText);
+      locale === sourceLocale
+        ? 'current'
+        : translationState(revisions.get(id)!, translation?.fileText);
     const shown = translation ?? source;
     const resolved: ResolvedArticle<Entry> = {
       id,
@@ -166,7 +188,9 @@ export function buildContentGraph<Entry>(input: {
     if (own) return { ...own, textLocale: locale };
     const fallback = input.titles[sourceLocale]?.[kind]?.[id];
     if (!fallback)
-      throw new ContentError(`content/structure/titles/en.yaml: ${kind}.${id} is missing; add its title and description`);
+      throw new ContentError(
+        `content/structure/titles/en.yaml: ${kind}.${id} is missing; add its title and description`,
+      );
     return { ...fallback, textLocale: sourceLocale };
   }
 
@@ -176,13 +200,17 @@ export function buildContentGraph<Entry>(input: {
     sections: publicSections,
     article,
     articlesInSection: (locale, sectionId) =>
-      publicIds.filter((id) => sources.get(id)!.data.section === sectionId).map((id) => article(locale, id)),
+      publicIds
+        .filter((id) => sources.get(id)!.data.section === sectionId)
+        .map((id) => article(locale, id)),
     sectionsInCategory: (categoryId) => publicSections.filter((s) => s.category === categoryId),
-    promoted: (locale) => publicIds.filter((id) => sources.get(id)!.data.promoted).map((id) => article(locale, id)),
+    promoted: (locale) =>
+      publicIds.filter((id) => sources.get(id)!.data.promoted).map((id) => article(locale, id)),
     title,
     section: (id) => {
       const section = sectionById.get(id);
-      if (!section || section.visibility !== 'public') throw new ContentError(`no public section "${id}"`);
+      if (!section || section.visibility !== 'public')
+        throw new ContentError(`no public section "${id}"`);
       return section;
     },
     category: (id) => {

@@ -36,10 +36,14 @@ export const articleSchema = z.strictObject(
       .string({ error: 'title is missing: add a line such as title: "How bidding works"' })
       .trim()
       .min(3, { error: 'title is too short: write the question or task the article answers' })
-      .max(120, { error: 'title is over 120 characters: shorten it, the description can say more' }),
+      .max(120, {
+        error: 'title is over 120 characters: shorten it, the description can say more',
+      }),
     /** One or two sentences for search results, category lists and the meta description. */
     description: z
-      .string({ error: 'description is missing: add one sentence that says what the reader learns' })
+      .string({
+        error: 'description is missing: add one sentence that says what the reader learns',
+      })
       .trim()
       .min(10, { error: 'description is too short: one full sentence, please' })
       .max(300, { error: 'description is over 300 characters: keep it to one or two sentences' }),
@@ -58,7 +62,9 @@ export const articleSchema = z.strictObject(
       .default('public'),
     /** Free labels used by search filters and reports, lower case ("payment", "fees"). */
     labels: z
-      .array(z.string().trim().min(1), { error: 'labels must be a list, for example labels: [payment, fees]' })
+      .array(z.string().trim().min(1), {
+        error: 'labels must be a list, for example labels: [payment, fees]',
+      })
       .default([]),
     /** When the content last changed in substance; shown to readers as "Updated …". */
     updated: isoDate('updated'),

@@ -21,12 +21,16 @@ export function formatDue(locale: Locale, instant: string, timeZone?: string): s
 
 /** A local opening time ("08:00") of an instant. */
 export function formatTime(locale: Locale, instant: string): string {
-  return new Intl.DateTimeFormat(localeInfo[locale].tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    new Date(instant),
-  );
+  return new Intl.DateTimeFormat(localeInfo[locale].tag, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(instant));
 }
 
 /** Fills {{placeholders}} of an i18next string in the browser, where i18next is not loaded. */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => String(values[name] ?? match));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) =>
+    String(values[name] ?? match),
+  );
 }

@@ -51,7 +51,8 @@ export function readTranslationStatus(contentDir: string): ArticleTranslations[]
   return ids.map((id) => {
     const sourceText = readFileSync(articlePath(contentDir, sourceLocale, id), 'utf8');
     const sourceRevision = revisionOf(sourceText);
-    const visibility = readFrontmatter(sourceText)['visibility'] === 'internal' ? 'internal' : 'public';
+    const visibility =
+      readFrontmatter(sourceText)['visibility'] === 'internal' ? 'internal' : 'public';
     const states = Object.fromEntries(
       locales.map((locale) => {
         if (locale === sourceLocale) return [locale, 'current'];

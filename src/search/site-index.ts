@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { isLocale, locales, type Locale } from '../i18n/locales.ts';
+import { locales, type Locale } from '../i18n/locales.ts';
 import { normaliseForSearch } from './normalise.ts';
 import { buildSuggestIndex, type SuggestDoc } from './suggest.ts';
 
@@ -30,7 +30,9 @@ export async function indexSite(distDir: string, logger: Logger): Promise<void> 
   await writePagefindBundles(distDir, pages, logger);
   await writeSuggestIndexes(distDir, pages, logger);
   await moveLocale404s(distDir);
-  logger.info(`indexed ${pages.length} article pages in ${Math.round(performance.now() - started)} ms`);
+  logger.info(
+    `indexed ${pages.length} article pages in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 async function readArticlePages(distDir: string): Promise<BuiltPage[]> {
@@ -88,10 +90,12 @@ async function writeBundle(
   for (const page of pages) {
     const content = page.locale === 'ru' && !page.fallback ? foldRussianText(page.html) : page.html;
     const added = await index.addHTMLFile({ url: page.url, content });
-    if (added.errors.length) throw new Error(`Pagefind could not index ${page.file}: ${added.errors.join('; ')}`);
+    if (added.errors.length)
+      throw new Error(`Pagefind could not index ${page.file}: ${added.errors.join('; ')}`);
   }
   const written = await index.writeFiles({ outputPath });
-  if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
+  if (written.errors.length)
+    throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
   logger.info(`pagefind: ${pages.length} pages → ${outputPath}`);
 }
 
@@ -124,15 +128,26 @@ async function writeSuggestIndexes(distDir: string, pages: BuiltPage[], logger: 
 }
 
 function toSuggestDoc(page: BuiltPage): SuggestDoc {
-  const article = /<article\b[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/article>/.exec(page.html)?.[1] ?? '';
+  const article =
+    /<article\b[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/article>/.exec(page.html)?.[1] ?? '';
   const title = textOf(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(article)?.[1] ?? '');
-  const description = decodeEntities(/<meta name="description" content="([^"]*)"/.exec(page.html)?.[1] ?? '');
+  const description = decodeEntities(
+    /<meta name="description" content="([^"]*)"/.exec(page.html)?.[1] ?? '',
+  );
   const prose = /<div class="prose">([\s\S]*)<\/div>/.exec(article)?.[1] ?? article;
-  return { id: page.url.split('/').at(-2) ?? page.url, title, description, body: textOf(prose), url: page.url };
+  return {
+    id: page.url.split('/').at(-2) ?? page.url,
+    title,
+    description,
+    body: textOf(prose),
+    url: page.url,
+  };
 }
 
 function textOf(html: string): string {
-  return decodeEntities(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decodeEntities(html.replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function decodeEntities(text: string): string {
@@ -154,5 +169,4 @@ async function moveLocale404s(distDir: string) {
     await rename(from, join(distDir, locale, '404.html'));
     await rm(join(distDir, locale, '404'), { recursive: true, force: true });
   }
-  void isLocale;
 }

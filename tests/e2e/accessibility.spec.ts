@@ -1,7 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const pages = ['/{l}/', '/{l}/categories/buying/', '/{l}/articles/paying-for-lots/', '/{l}/search/?q=bid', '/{l}/contact/'];
+const pages = [
+  '/{l}/',
+  '/{l}/categories/buying/',
+  '/{l}/articles/paying-for-lots/',
+  '/{l}/search/?q=bid',
+  '/{l}/contact/',
+];
 
 for (const locale of ['en', 'ru', 'ko']) {
   for (const template of pages) {
@@ -12,7 +18,13 @@ for (const locale of ['en', 'ru', 'ko']) {
       const { violations } = await new AxeBuilder({ page }).analyze();
       const serious = violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+        .map(
+          (v) =>
+            `${v.id}: ${v.help} (${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')})`,
+        );
       expect(serious).toEqual([]);
     });
   }

@@ -3,9 +3,24 @@ import type { Locale } from '../../src/i18n/locales.ts';
 import { strings, textBefore } from './helpers.ts';
 
 const cases: Array<{ locale: Locale; query: string; subject: string; message: string }> = [
-  { locale: 'en', query: 'payment declined', subject: 'Payment for my lot', message: 'My card payment for lot 4411 was declined twice today.' },
-  { locale: 'ru', query: 'оплата счёта', subject: 'Оплата счета', message: 'Не проходит оплата счёта за лот 4411, карта отклонена.' },
-  { locale: 'ko', query: '결제를', subject: '결제를 못 했어요', message: '경매품 4411의 결제를 두 번 시도했지만 카드가 거절되었습니다.' },
+  {
+    locale: 'en',
+    query: 'payment declined',
+    subject: 'Payment for my lot',
+    message: 'My card payment for lot 4411 was declined twice today.',
+  },
+  {
+    locale: 'ru',
+    query: 'оплата счёта',
+    subject: 'Оплата счета',
+    message: 'Не проходит оплата счёта за лот 4411, карта отклонена.',
+  },
+  {
+    locale: 'ko',
+    query: '결제를',
+    subject: '결제를 못 했어요',
+    message: '경매품 4411의 결제를 두 번 시도했지만 카드가 거절되었습니다.',
+  },
 ];
 
 async function fillForm(page: Page, subject: string, message: string, topic = 'payment') {
@@ -16,7 +31,9 @@ async function fillForm(page: Page, subject: string, message: string, topic = 'p
 }
 
 for (const { locale, query, subject, message } of cases) {
-  test(`opens a ticket in ${locale} that carries the reader's context and says when we answer`, async ({ page }) => {
+  test(`opens a ticket in ${locale} that carries the reader's context and says when we answer`, async ({
+    page,
+  }) => {
     await page.goto(`/${locale}/contact/?article=paying-for-lots&q=${encodeURIComponent(query)}`);
     const context = page.locator('[data-context]');
     await expect(context).toBeVisible();
@@ -26,13 +43,17 @@ for (const { locale, query, subject, message } of cases) {
     await expect(page.locator('[data-suggestions] a').first()).toBeVisible();
     expect(await page.locator('[data-suggestions] a').count()).toBeLessThanOrEqual(5);
     // The quote, in the reader's language.
-    await expect(page.locator('[data-quote]')).toContainText(textBefore(locale, 'contact.quote.normal'));
+    await expect(page.locator('[data-quote]')).toContainText(
+      textBefore(locale, 'contact.quote.normal'),
+    );
     // Which channels are open, from the service.
     await expect(page.locator('[data-channel="email"] .channel__status')).not.toBeEmpty();
 
     await fillForm(page, subject, message);
     const [response] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith('/api/tickets') && r.request().method() === 'POST'),
+      page.waitForResponse(
+        (r) => r.url().endsWith('/api/tickets') && r.request().method() === 'POST',
+      ),
       page.locator('.contact-form button[type="submit"]').click(),
     ]);
     expect(response.status()).toBe(201);
@@ -43,17 +64,23 @@ for (const { locale, query, subject, message } of cases) {
     await expect(page).toHaveURL(new RegExp(`/${locale}/contact/sent/\\?ref=HB-[0-9A-Z]{8}$`));
     const reference = new URL(page.url()).searchParams.get('ref')!;
     await expect(page.locator('[data-ticket-reference]')).toHaveText(reference);
-    await expect(page.locator('[data-ticket-due]')).toContainText(textBefore(locale, 'contact.sent.due'));
+    await expect(page.locator('[data-ticket-due]')).toContainText(
+      textBefore(locale, 'contact.sent.due'),
+    );
   });
 }
 
 test('quotes the urgent target for an urgent topic', async ({ page }) => {
   await page.goto('/en/contact/');
   await page.locator('#contact-topic').selectOption('account-taken-over');
-  await expect(page.locator('[data-quote]')).toContainText(textBefore('en', 'contact.quote.urgent'));
+  await expect(page.locator('[data-quote]')).toContainText(
+    textBefore('en', 'contact.quote.urgent'),
+  );
 });
 
-test('never makes a second ticket when the first answer is lost and the visitor sends again', async ({ page }) => {
+test('never makes a second ticket when the first answer is lost and the visitor sends again', async ({
+  page,
+}) => {
   await page.goto('/en/contact/');
   await fillForm(page, 'Lost answer', 'The network dropped the answer to my first request.');
   let firstReference = '';
@@ -65,7 +92,9 @@ test('never makes a second ticket when the first answer is lost and the visitor 
     await page.unroute('**/api/tickets');
   });
   await page.locator('.contact-form button[type="submit"]').click();
-  await expect(page.locator('.error-summary')).toContainText(strings('en')['contact.errors.network']!);
+  await expect(page.locator('.error-summary')).toContainText(
+    strings('en')['contact.errors.network']!,
+  );
   expect(firstReference).toMatch(/^HB-/);
   await page.locator('.contact-form button[type="submit"]').click();
   await expect(page).toHaveURL(new RegExp(`ref=${firstReference}$`));
@@ -76,7 +105,8 @@ test('sends once when the button is clicked twice', async ({ page }) => {
   await fillForm(page, 'Double click', 'I clicked the send button twice in a row.');
   const posts: string[] = [];
   page.on('request', (r) => {
-    if (r.url().endsWith('/api/tickets') && r.method() === 'POST') posts.push(r.headers()['idempotency-key'] ?? '');
+    if (r.url().endsWith('/api/tickets') && r.method() === 'POST')
+      posts.push(r.headers()['idempotency-key'] ?? '');
   });
   await page.locator('.contact-form button[type="submit"]').dblclick();
   await expect(page).toHaveURL(/\/en\/contact\/sent\//);
@@ -86,14 +116,18 @@ test('sends once when the button is clicked twice', async ({ page }) => {
 test('keeps what the visitor typed when they leave and come back', async ({ page }) => {
   await page.goto('/de/contact/');
   await page.locator('#contact-subject').fill('Versandkosten zu hoch');
-  await page.locator('#contact-message').fill('Die Versandkosten für mein Los sind höher als angegeben.');
+  await page
+    .locator('#contact-message')
+    .fill('Die Versandkosten für mein Los sind höher als angegeben.');
   await page.waitForTimeout(500); // the draft is saved shortly after typing stops
   await page.reload();
   await expect(page.locator('#contact-subject')).toHaveValue('Versandkosten zu hoch');
   await expect(page.locator('.draft-note')).toBeVisible();
 });
 
-test('explains each invalid field in the reader’s language and moves focus to the summary', async ({ page }) => {
+test('explains each invalid field in the reader’s language and moves focus to the summary', async ({
+  page,
+}) => {
   await page.goto('/fr/contact/');
   await page.locator('#contact-email').fill('not-an-email');
   await page.locator('.contact-form button[type="submit"]').click();
@@ -103,7 +137,9 @@ test('explains each invalid field in the reader’s language and moves focus to 
   await expect(page.locator('#contact-email')).toHaveAttribute('aria-invalid', 'true');
 });
 
-test('works without scripts: the form posts and the confirmation shows the reference and due time', async ({ browser }) => {
+test('works without scripts: the form posts and the confirmation shows the reference and due time', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/ko/contact/');

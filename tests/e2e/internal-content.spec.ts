@@ -28,7 +28,9 @@ test('no internal article reaches the public build: no page, index, sitemap, JSO
   const needles = ['INTERNAL-ONLY-MARKER', 'agent-handbook'];
   for (const article of internal) {
     needles.push(`/articles/${article.id}/`, `"${article.id}"`);
-    const title = readFrontmatter(readFileSync(join(contentDir, 'articles', 'en', `${article.id}.mdx`), 'utf8'))['title'];
+    const title = readFrontmatter(
+      readFileSync(join(contentDir, 'articles', 'en', `${article.id}.mdx`), 'utf8'),
+    )['title'];
     if (typeof title === 'string') needles.push(title);
   }
   const leaks: string[] = [];
@@ -36,7 +38,8 @@ test('no internal article reaches the public build: no page, index, sitemap, JSO
   for (const path of files(distDir)) {
     scanned++;
     const text = readable(path);
-    for (const needle of needles) if (text.includes(needle)) leaks.push(`${relative(distDir, path)} contains ${needle}`);
+    for (const needle of needles)
+      if (text.includes(needle)) leaks.push(`${relative(distDir, path)} contains ${needle}`);
   }
   expect(scanned).toBeGreaterThan(400);
   expect(leaks).toEqual([]);

@@ -9,13 +9,18 @@ const publicArticles = status.filter((a) => a.visibility === 'public');
 
 test.describe('every locale', () => {
   for (const locale of locales) {
-    test(`serves a home page in ${locale} with its categories and promoted articles`, async ({ page }) => {
+    test(`serves a home page in ${locale} with its categories and promoted articles`, async ({
+      page,
+    }) => {
       await page.goto(`/${locale}/`);
       await expect(page.locator('html')).toHaveAttribute('lang', localeInfo[locale].tag);
       await expect(page.locator('h1')).toHaveText(strings(locale)['home.title']!);
       await expect(page.locator('.card')).toHaveCount(4);
       await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(9); // 8 locales + x-default
-      await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/${locale}/$`));
+      await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+        'href',
+        new RegExp(`/${locale}/$`),
+      );
     });
 
     test(`serves a 404 page in ${locale} for an unknown address`, async ({ page }) => {
@@ -35,7 +40,9 @@ test('has at least 20 translated articles in every locale and 30 in English', ()
   }
 });
 
-test('shows a translated article in its language, with the text marked in that language', async ({ page }) => {
+test('shows a translated article in its language, with the text marked in that language', async ({
+  page,
+}) => {
   await page.goto('/de/articles/how-bidding-works/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page.locator('article')).toHaveAttribute('lang', 'de');
@@ -43,24 +50,38 @@ test('shows a translated article in its language, with the text marked in that l
   await expect(page.locator('article h1')).not.toHaveText('How bidding works');
 });
 
-test('serves an untranslated article in English under the reader’s locale, with a notice in their language', async ({ page }) => {
+test('serves an untranslated article in English under the reader’s locale, with a notice in their language', async ({
+  page,
+}) => {
   const untranslated = publicArticles.find((a) => a.states.ko === 'missing');
   expect(untranslated, 'some article is not translated into Korean').toBeTruthy();
   await page.goto(`/ko/articles/${untranslated!.id}/`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
   await expect(page.locator('article')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('.notice--fallback')).toContainText(textBefore('ko', 'notice.untranslated.body'));
+  await expect(page.locator('.notice--fallback')).toContainText(
+    textBefore('ko', 'notice.untranslated.body'),
+  );
   // The page chrome stays Korean.
-  await expect(page.locator('.still-need-help h2')).toHaveText(strings('ko')['article.stillNeedHelp.heading']!);
+  await expect(page.locator('.still-need-help h2')).toHaveText(
+    strings('ko')['article.stillNeedHelp.heading']!,
+  );
 });
 
-test('tells the reader when the English original changed after the translation was made', async ({ page }) => {
-  const outdated = publicArticles.flatMap((a) => locales.filter((l) => a.states[l] === 'outdated').map((l) => ({ id: a.id, locale: l })));
-  expect(outdated.length, 'at least one translation is deliberately out of date').toBeGreaterThan(0);
+test('tells the reader when the English original changed after the translation was made', async ({
+  page,
+}) => {
+  const outdated = publicArticles.flatMap((a) =>
+    locales.filter((l) => a.states[l] === 'outdated').map((l) => ({ id: a.id, locale: l })),
+  );
+  expect(outdated.length, 'at least one translation is deliberately out of date').toBeGreaterThan(
+    0,
+  );
   const { id, locale } = outdated[0]!;
   await page.goto(`/${locale}/articles/${id}/`);
   await expect(page.locator('article')).toHaveAttribute('lang', localeInfo[locale].tag);
-  await expect(page.locator('.notice--outdated')).toContainText(strings(locale)['notice.outdated.title']!);
+  await expect(page.locator('.notice--outdated')).toContainText(
+    strings(locale)['notice.outdated.title']!,
+  );
   await expect(page.locator('.notice--outdated a')).toHaveAttribute('href', `/en/articles/${id}/`);
 });
 
@@ -75,15 +96,22 @@ test('switches language on the same article, category and section', async ({ pag
   await expect(page).toHaveURL(/\/ko\/categories\/selling\/$/);
 });
 
-test('article pages carry breadcrumbs, related articles and a contact link with the article', async ({ page }) => {
+test('article pages carry breadcrumbs, related articles and a contact link with the article', async ({
+  page,
+}) => {
   await page.goto('/it/articles/paying-for-lots/');
   await expect(page.locator('nav.breadcrumbs li')).toHaveCount(3);
   await expect(page.locator('.related li').first()).toBeVisible();
-  await expect(page.locator('.still-need-help a')).toHaveAttribute('href', '/it/contact/?article=paying-for-lots');
+  await expect(page.locator('.still-need-help a')).toHaveAttribute(
+    'href',
+    '/it/contact/?article=paying-for-lots',
+  );
   await expect(page.locator('article time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
 });
 
-test('sends the visitor of / to the best locale for their browser languages', async ({ browser }) => {
+test('sends the visitor of / to the best locale for their browser languages', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ locale: 'ru-RU' });
   const page = await context.newPage();
   await page.goto('/');

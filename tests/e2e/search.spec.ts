@@ -13,13 +13,20 @@ async function search(page: Page, locale: string, query: string) {
 }
 
 async function hrefs(page: Page) {
-  return page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return page
+    .locator('.pagefind-ui__result-link')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
 test('builds one Pagefind index per language', () => {
-  const entry = JSON.parse(readFileSync(join(distDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  const entry = JSON.parse(
+    readFileSync(join(distDir, 'pagefind', 'pagefind-entry.json'), 'utf8'),
+  ) as { languages: Record<string, { page_count: number }> };
   for (const locale of locales) {
-    expect(entry.languages[locale]?.page_count, `pages indexed for ${locale}`).toBeGreaterThanOrEqual(20);
+    expect(
+      entry.languages[locale]?.page_count,
+      `pages indexed for ${locale}`,
+    ).toBeGreaterThanOrEqual(20);
   }
 });
 
@@ -27,11 +34,16 @@ for (const query of ['결제를', '결제는', '결제']) {
   test(`finds the Korean payment articles for ${query}`, async ({ page }) => {
     await search(page, 'ko', query);
     const found = await hrefs(page);
-    expect(found.some((href) => /^\/ko\/articles\/(paying-for-lots|payment-methods)\/$/.test(href)), found.join(' ')).toBe(true);
+    expect(
+      found.some((href) => /^\/ko\/articles\/(paying-for-lots|payment-methods)\/$/.test(href)),
+      found.join(' '),
+    ).toBe(true);
   });
 }
 
-test('finds the Korean shipping-cost article for 배송비는 and for the bare noun', async ({ page }) => {
+test('finds the Korean shipping-cost article for 배송비는 and for the bare noun', async ({
+  page,
+}) => {
   for (const query of ['배송비는', '배송비']) {
     await search(page, 'ko', query);
     expect(await hrefs(page)).toContain('/ko/articles/shipping-costs/');
@@ -53,7 +65,9 @@ test('keeps Latin product names searchable in Russian', async ({ page }) => {
   expect(await hrefs(page)).toContain('/ru/articles/payment-methods/');
 });
 
-test('finds an article that exists only in English from another locale, marked as English', async ({ page }) => {
+test('finds an article that exists only in English from another locale, marked as English', async ({
+  page,
+}) => {
   // "ivory" appears only in the English text of prohibited-items, which is not translated into Dutch.
   await search(page, 'nl', 'ivory');
   const titles = page.locator('.pagefind-ui__result-title');
@@ -78,10 +92,20 @@ test('indexes article text only, not navigation, notices or the contact box', as
     const pagefind = await import('/pagefind/pagefind.js' as string);
     await pagefind.init();
     const { results } = await pagefind.search('결제');
-    return Promise.all(results.slice(0, 5).map(async (r: { data(): Promise<{ content: string }> }) => (await r.data()).content));
+    return Promise.all(
+      results
+        .slice(0, 5)
+        .map(async (r: { data(): Promise<{ content: string }> }) => (await r.data()).content),
+    );
   });
   expect(contents.length).toBeGreaterThan(0);
-  const chrome = ['article.stillNeedHelp.body', 'breadcrumbs.home', 'article.related', 'header.search.placeholder', 'footer.contact'];
+  const chrome = [
+    'article.stillNeedHelp.body',
+    'breadcrumbs.home',
+    'article.related',
+    'header.search.placeholder',
+    'footer.contact',
+  ];
   for (const content of contents) {
     for (const key of chrome) expect(content).not.toContain(strings('ko')[key]!);
   }

@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  postForm,
-  postJson,
-  readDatabase,
-  serverForThisFile,
-  ticket,
-} from './helpers.ts';
+import { postForm, postJson, readDatabase, serverForThisFile, ticket } from './helpers.ts';
 
 const server = serverForThisFile();
 
@@ -200,7 +194,11 @@ describe('never answering bad input with a 5xx', () => {
   });
 
   test('unknown API paths and methods answer 404 problems', async () => {
-    await expectProblem(await fetch(`${server().url}/api/nothing-here`), 404, '/problems/not-found');
+    await expectProblem(
+      await fetch(`${server().url}/api/nothing-here`),
+      404,
+      '/problems/not-found',
+    );
     await expectProblem(
       await fetch(`${server().url}/api/tickets`, { method: 'DELETE' }),
       404,

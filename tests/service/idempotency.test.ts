@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import {
-  postForm,
-  postJson,
-  readDatabase,
-  serverForThisFile,
-  ticket,
-} from './helpers.ts';
+import { postForm, postJson, readDatabase, serverForThisFile, ticket } from './helpers.ts';
 
 const server = serverForThisFile();
 

@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  postForm,
-  postJson,
-  readDatabase,
-  serverForThisFile,
-  ticket,
-} from './helpers.ts';
+import { postForm, postJson, readDatabase, serverForThisFile, ticket } from './helpers.ts';
 
 const server = serverForThisFile();
 

@@ -19,6 +19,8 @@ export async function mountConfirmation(root: HTMLElement): Promise<void> {
   if (!response?.ok) return;
   const ticket = (await response.json()) as { firstReply?: { dueAt?: string } };
   if (!ticket.firstReply?.dueAt) return;
-  dueSlot.textContent = fill(root.dataset['dueTemplate'] ?? '{{when}}', { when: formatDue(locale, ticket.firstReply.dueAt) });
+  dueSlot.textContent = fill(root.dataset['dueTemplate'] ?? '{{when}}', {
+    when: formatDue(locale, ticket.firstReply.dueAt),
+  });
   dueSlot.hidden = false;
 }

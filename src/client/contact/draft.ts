@@ -44,7 +44,11 @@ export function draftStore(locale: string) {
         if (!value) continue;
         const control = form.elements.namedItem(field);
         if (control instanceof RadioNodeList) control.value = value;
-        else if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement || control instanceof HTMLSelectElement) {
+        else if (
+          control instanceof HTMLInputElement ||
+          control instanceof HTMLTextAreaElement ||
+          control instanceof HTMLSelectElement
+        ) {
           if (control.value) continue;
           control.value = value;
           restored ||= field === 'subject' || field === 'message';

@@ -16,8 +16,12 @@ export function mountContactPage(form: HTMLFormElement): void {
   if (!isLocale(locale)) return;
   const strings = JSON.parse(form.dataset['strings'] ?? '{}') as Record<string, string>;
   const titles = JSON.parse(form.dataset['articles'] ?? '{}') as Record<string, string>;
-  const topics = JSON.parse(form.dataset['topics'] ?? '[]') as Array<{ id: string; priority: string }>;
-  const s = (key: string, values: Record<string, string | number> = {}) => fill(strings[key] ?? key, values);
+  const topics = JSON.parse(form.dataset['topics'] ?? '[]') as Array<{
+    id: string;
+    priority: string;
+  }>;
+  const s = (key: string, values: Record<string, string | number> = {}) =>
+    fill(strings[key] ?? key, values);
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
   const drafts = draftStore(locale);
   // Without scripts the browser checks required fields itself; with them, our messages do.
@@ -86,7 +90,10 @@ export function mountContactPage(form: HTMLFormElement): void {
     });
     quote.hidden = false;
   };
-  (form.elements.namedItem('topic') as HTMLSelectElement | null)?.addEventListener('change', () => void updateQuote());
+  (form.elements.namedItem('topic') as HTMLSelectElement | null)?.addEventListener(
+    'change',
+    () => void updateQuote(),
+  );
   void updateQuote();
   void showOpenChannels(locale, s);
 
@@ -124,12 +131,22 @@ export function mountContactPage(form: HTMLFormElement): void {
       location.assign(`/${locale}/contact/sent/?ref=${encodeURIComponent(result.reference)}`);
     } else if (result.kind === 'invalid') {
       const byField: FieldErrors = {};
-      for (const error of result.errors) byField[error.field] = strings[`contact.errors.${error.field}`] ?? error.message;
-      showErrors(form, Object.keys(byField).length ? byField : { form: s('contact.errors.generic') });
+      for (const error of result.errors)
+        byField[error.field] = strings[`contact.errors.${error.field}`] ?? error.message;
+      showErrors(
+        form,
+        Object.keys(byField).length ? byField : { form: s('contact.errors.generic') },
+      );
     } else if (result.kind === 'rate-limited') {
-      showErrors(form, { form: s(rateLimitKey(locale, result.retryAfterSeconds, strings), { count: Math.ceil(result.retryAfterSeconds / 60) }) });
+      showErrors(form, {
+        form: s(rateLimitKey(locale, result.retryAfterSeconds, strings), {
+          count: Math.ceil(result.retryAfterSeconds / 60),
+        }),
+      });
     } else {
-      showErrors(form, { form: s(result.kind === 'network' ? 'contact.errors.network' : 'contact.errors.generic') });
+      showErrors(form, {
+        form: s(result.kind === 'network' ? 'contact.errors.network' : 'contact.errors.generic'),
+      });
     }
   });
 
@@ -141,7 +158,9 @@ export function mountContactPage(form: HTMLFormElement): void {
       articleTitle && s('contact.context.article', { title: articleTitle }),
       searched && s('contact.context.search', { query: searched }),
     ].filter(Boolean);
-    list.replaceChildren(...items.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+    list.replaceChildren(
+      ...items.map((text) => Object.assign(document.createElement('li'), { textContent: text })),
+    );
     section.hidden = items.length === 0;
   }
 }
@@ -157,9 +176,14 @@ function renderSuggestions(section: HTMLElement, found: Suggestion[]) {
   list.replaceChildren(
     ...found.map((item) => {
       const li = document.createElement('li');
-      const link = Object.assign(document.createElement('a'), { href: item.url, textContent: item.title });
+      const link = Object.assign(document.createElement('a'), {
+        href: item.url,
+        textContent: item.title,
+      });
       link.dataset['article'] = item.id;
-      const description = Object.assign(document.createElement('p'), { textContent: item.description });
+      const description = Object.assign(document.createElement('p'), {
+        textContent: item.description,
+      });
       li.append(link, description);
       return li;
     }),
@@ -167,7 +191,10 @@ function renderSuggestions(section: HTMLElement, found: Suggestion[]) {
   section.hidden = found.length === 0;
 }
 
-async function showOpenChannels(locale: Locale, s: (key: string, values?: Record<string, string | number>) => string) {
+async function showOpenChannels(
+  locale: Locale,
+  s: (key: string, values?: Record<string, string | number>) => string,
+) {
   const channels = await fetchHours(locale);
   const root = document.querySelector<HTMLElement>('[data-channels]');
   if (!root) return;
@@ -176,8 +203,14 @@ async function showOpenChannels(locale: Locale, s: (key: string, values?: Record
     if (!status) continue;
     const hours = channels?.find((c) => c.channel === element.dataset['channel']);
     if (!channels) status.textContent = s('contact.channel.unavailable');
-    else if (hours?.openNow && hours.closesAt) status.textContent = s('contact.channel.openNow', { time: formatTime(locale, hours.closesAt) });
-    else if (hours?.nextOpenAt) status.textContent = s('contact.channel.closedNow', { when: formatDue(locale, hours.nextOpenAt) });
+    else if (hours?.openNow && hours.closesAt)
+      status.textContent = s('contact.channel.openNow', {
+        time: formatTime(locale, hours.closesAt),
+      });
+    else if (hours?.nextOpenAt)
+      status.textContent = s('contact.channel.closedNow', {
+        when: formatDue(locale, hours.nextOpenAt),
+      });
     status.classList.toggle('channel__status--open', Boolean(hours?.openNow));
   }
 }
@@ -191,12 +224,24 @@ function showErrors(form: HTMLFormElement, errors: FieldErrors): boolean {
   list.replaceChildren(
     ...entries.map(([name, message]) => {
       const control = form.elements.namedItem(name);
-      const input = control instanceof RadioNodeList ? (control[0] as HTMLInputElement) : (control as HTMLInputElement | null);
-      const slot = input?.id ? document.getElementById(`${input.id}-error`) ?? document.getElementById(`contact-${name}-error`) : document.getElementById(`contact-${name}-error`);
+      const input =
+        control instanceof RadioNodeList
+          ? (control[0] as HTMLInputElement)
+          : (control as HTMLInputElement | null);
+      const slot = input?.id
+        ? (document.getElementById(`${input.id}-error`) ??
+          document.getElementById(`contact-${name}-error`))
+        : document.getElementById(`contact-${name}-error`);
       if (slot) Object.assign(slot, { hidden: false, textContent: message });
       input?.setAttribute('aria-invalid', 'true');
       const li = document.createElement('li');
-      if (input?.id) li.append(Object.assign(document.createElement('a'), { href: `#${input.id}`, textContent: message }));
+      if (input?.id)
+        li.append(
+          Object.assign(document.createElement('a'), {
+            href: `#${input.id}`,
+            textContent: message,
+          }),
+        );
       else li.textContent = message;
       return li;
     }),

@@ -16,7 +16,9 @@ export interface ChannelHours {
 }
 
 export async function fetchQuote(locale: Locale, priority: string): Promise<Quote | null> {
-  const response = await fetch(`/api/sla/quote?locale=${locale}&priority=${encodeURIComponent(priority)}`).catch(() => null);
+  const response = await fetch(
+    `/api/sla/quote?locale=${locale}&priority=${encodeURIComponent(priority)}`,
+  ).catch(() => null);
   return response?.ok ? ((await response.json()) as Quote) : null;
 }
 
@@ -46,7 +48,8 @@ export async function sendTicket(body: Record<string, unknown>): Promise<SendRes
   const fingerprint = JSON.stringify(VISITOR_FIELDS.map((field) => body[field] ?? null));
   let attempt = { key: crypto.randomUUID(), fingerprint, payload: JSON.stringify(body) };
   try {
-    const saved = JSON.parse(sessionStorage.getItem('hc-contact-send') ?? 'null') as typeof attempt | null;
+    const saved = JSON.parse(sessionStorage.getItem('hc-contact-send') ?? 'null') as
+      typeof attempt | null;
     if (saved?.fingerprint === fingerprint) attempt = saved;
     else sessionStorage.setItem('hc-contact-send', JSON.stringify(attempt));
   } catch {
@@ -56,7 +59,11 @@ export async function sendTicket(body: Record<string, unknown>): Promise<SendRes
   try {
     response = await fetch('/api/tickets', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': attempt.key, accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': attempt.key,
+        accept: 'application/json',
+      },
       body: attempt.payload,
     });
   } catch {
@@ -67,9 +74,15 @@ export async function sendTicket(body: Record<string, unknown>): Promise<SendRes
     return { kind: 'created', reference: ticket.reference };
   }
   if (response.status === 422 || response.status === 400) {
-    const problem = (await response.json().catch(() => ({}))) as { errors?: Array<{ field: string; message: string }> };
+    const problem = (await response.json().catch(() => ({}))) as {
+      errors?: Array<{ field: string; message: string }>;
+    };
     return { kind: 'invalid', errors: problem.errors ?? [] };
   }
-  if (response.status === 429) return { kind: 'rate-limited', retryAfterSeconds: Number(response.headers.get('retry-after') ?? 60) };
+  if (response.status === 429)
+    return {
+      kind: 'rate-limited',
+      retryAfterSeconds: Number(response.headers.get('retry-after') ?? 60),
+    };
   return { kind: 'failed' };
 }

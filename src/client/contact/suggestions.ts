@@ -1,5 +1,10 @@
 import type { Locale } from '../../i18n/locales.ts';
-import { loadSuggestIndex, minQueryLength, suggestArticles, type SuggestIndex } from '../../search/suggest.ts';
+import {
+  loadSuggestIndex,
+  minQueryLength,
+  suggestArticles,
+  type SuggestIndex,
+} from '../../search/suggest.ts';
 
 /**
  * Article suggestions from the locale's compact lunr index (/suggest/<locale>.json, built with

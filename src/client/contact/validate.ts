@@ -6,17 +6,23 @@ export type FieldErrors = Record<string, string>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function validateTicketForm(data: Record<string, string>, strings: Record<string, string> = readStrings()): FieldErrors {
+export function validateTicketForm(
+  data: Record<string, string>,
+  strings: Record<string, string> = readStrings(),
+): FieldErrors {
   const errors: FieldErrors = {};
   const text = (name: string) => (data[name] ?? '').trim();
   if (!EMAIL.test(text('email'))) errors['email'] = strings['contact.errors.email'] ?? 'email';
   if (text('name').length > 100) errors['name'] = strings['contact.errors.name'] ?? 'name';
-  if (!['buyer', 'seller'].includes(text('role'))) errors['role'] = strings['contact.errors.role'] ?? 'role';
+  if (!['buyer', 'seller'].includes(text('role')))
+    errors['role'] = strings['contact.errors.role'] ?? 'role';
   if (!text('topic')) errors['topic'] = strings['contact.errors.topic'] ?? 'topic';
   const subject = [...text('subject')].length;
-  if (subject < 3 || subject > 150) errors['subject'] = strings['contact.errors.subject'] ?? 'subject';
+  if (subject < 3 || subject > 150)
+    errors['subject'] = strings['contact.errors.subject'] ?? 'subject';
   const message = [...text('message')].length;
-  if (message < 10 || message > 5000) errors['message'] = strings['contact.errors.message'] ?? 'message';
+  if (message < 10 || message > 5000)
+    errors['message'] = strings['contact.errors.message'] ?? 'message';
   return errors;
 }
 
