@@ -101,7 +101,7 @@ export function buildContentGraph<Entry>(input: {
   }
   const sources = byLocale.get(sourceLocale) ?? new Map<string, RawArticle<Entry>>();
 
-  for (const [id, source] of sources) {
+  for (const source of sources.values()) {
     const section = sectionById.get(source.data.section);
     if (!section)
       throw new ContentError(
@@ -126,7 +126,6 @@ export function buildContentGraph<Entry>(input: {
       throw new ContentError(
         `${source.filePath}: English articles are the source and take no sourceRevision; remove that line`,
       );
-    void id;
   }
   for (const [locale, articles] of byLocale) {
     if (locale === sourceLocale) continue;
