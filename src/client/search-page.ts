@@ -53,6 +53,8 @@ export async function mountSearchPage(
     processResult: (result: PagefindResult) => {
       if (result.meta['fallback'] === 'true')
         result.meta['title'] = `${result.meta['title'] ?? ''} · ${inEnglish}`;
+      // The marker did its job in the title; the UI would otherwise show it as a tag.
+      delete result.meta['fallback'];
       return result;
     },
     mergeIndex: root.dataset['fallback']

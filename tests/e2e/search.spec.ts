@@ -113,7 +113,9 @@ test('indexes article text only, not navigation, notices or the contact box', as
 
 test('offers a category filter and sub-results', async ({ page }) => {
   await search(page, 'en', 'payment');
-  await expect(page.locator('.pagefind-ui__filter-name', { hasText: 'category' })).toBeVisible();
+  await expect(
+    page.locator('.pagefind-ui__filter-name', { hasText: strings('en')['search.categoryFilter']! }),
+  ).toBeVisible();
   await expect(page.locator('.pagefind-ui__result-nested').first()).toBeVisible();
 });
 
