@@ -105,7 +105,7 @@ for (const locale of readdirSync(join(dist, 'pagefind-fallback')).sort()) {
     0,
   );
   console.log(
-    `pagefind fallback (English articles untranslated in ${locale}): ${kb(bytes)} incl. its own copy of the runtime`,
+    `pagefind fallback (English articles untranslated in ${locale}): ${kb(bytes)} (index and language module only)`,
   );
 }
 for (const file of readdirSync(join(dist, 'suggest')).sort()) {
