@@ -43,3 +43,11 @@ export function bestLocale(preferred: readonly string[]): Locale {
   }
   return sourceLocale;
 }
+
+/**
+ * The `lang` attribute for text inside a page of another locale: the text's tag when it differs
+ * (English fallback text under /ko/), nothing when the text is in the page's language.
+ */
+export function langIfDifferent(pageLocale: Locale, textLocale: Locale): string | undefined {
+  return textLocale === pageLocale ? undefined : localeInfo[textLocale].tag;
+}
