@@ -1,29 +1,65 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { helpCentreSearch } from './src/search/integration.ts';
+import { internalServerAdapter } from './src/site/internal/adapter.ts';
 
 /** Public origin of the help centre, used for canonical and hreflang links and the sitemap. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+/**
+ * Two help centres from one source (scripts/build.ts runs both): the public one into dist/, and
+ * with HC_AUDIENCE=internal the agents' one, served under /agents/ behind sign-in. The internal
+ * build also renders a few pages at request time (editor, preview, "My feedback"), through a small
+ * adapter whose handler the service calls; the public build stays purely static.
+ */
+const internal = process.env.HC_AUDIENCE === 'internal';
+/** @param {string} path */
+const local = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   site,
   output: 'static',
   trailingSlash: 'always',
+  base: internal ? '/agents' : '/',
+  outDir: internal
+    ? (process.env.AGENTS_DIST_DIR ?? './dist-agents')
+    : (process.env.DIST_DIR ?? './dist'),
   build: { format: 'directory' },
+  ...(internal ? { adapter: internalServerAdapter() } : {}),
   // Markdown headings get ids, so sub-results in search and the table of contents can link to them.
   integrations: [
     mdx(),
-    sitemap({
-      // Only pages worth finding: not the language chooser, 404s, search results or confirmations.
-      filter: (page) => {
-        const path = new URL(page).pathname;
-        return path !== '/' && !/\/(404|search|contact\/sent)\/$/.test(path);
-      },
-    }),
+    ...(internal
+      ? []
+      : [
+          sitemap({
+            // Only pages worth finding: not the language chooser, 404s, search results or confirmations.
+            filter: (page) => {
+              const path = new URL(page).pathname;
+              return path !== '/' && !/\/(404|search|contact\/sent|sign-in(\/.*)?)\/$/.test(path);
+            },
+          }),
+        ]),
     helpCentreSearch(),
   ],
+  vite: {
+    resolve: {
+      // Agent markup, styles and scripts exist only in the internal build.
+      alias: {
+        'agent-chrome': local(
+          internal ? './src/components/agents/chrome.ts' : './src/components/agents/no-chrome.ts',
+        ),
+        'internal-images': local(
+          internal
+            ? './src/components/mdx/internal-images.ts'
+            : './src/components/mdx/no-internal-images.ts',
+        ),
+      },
+    },
+  },
   devToolbar: { enabled: false },
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
 });

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 // database, in the system's headless Chromium (no browser downloads on these machines).
 const port = Number(process.env['E2E_PORT'] ?? 4398);
 const dataDir = mkdtempSync(join(tmpdir(), 'hc-e2e-data-'));
+// Set once here and inherited by the server and the test workers: where received mail lands.
+process.env['E2E_MAIL_DIR'] ??= join(tmpdir(), `hc-e2e-mail-${port}`);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -31,7 +33,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: 'node scripts/serve.ts',
+    // The help centre with a real SMTP server and a real OpenID provider beside it.
+    command: 'node tests/e2e/stack.ts',
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -40,6 +43,9 @@ export default defineConfig({
       HOST: 'localhost',
       DATA_DIR: dataDir,
       TICKET_RATE_LIMIT_MAX: '1000',
+      E2E_MAIL_DIR: process.env['E2E_MAIL_DIR'],
+      E2E_SMTP_PORT: String(port - 2),
+      E2E_OIDC_PORT: String(port - 1),
     },
   },
 });

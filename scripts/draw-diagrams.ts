@@ -110,9 +110,27 @@ const drawings: Record<string, string> = {
       box(830, 40, 140, 240, '#d9c3a0', '4', 40) +
       `<text x="160" y="300" font-size="22" text-anchor="middle">◉</text><text x="440" y="300" font-size="22" text-anchor="middle">◎◎◎</text><text x="695" y="300" font-size="22" text-anchor="middle">≥ 5 cm</text><text x="900" y="320" font-size="22" text-anchor="middle">▦</text>`,
   ),
+  // Agents only (content/images/internal/ never reaches the public build): where tier 1 hands on.
+  'internal/escalation-paths.png': frame(
+    1100,
+    380,
+    box(40, 150, 220, 90, '#e8eef8', 'Tier 1', 28) +
+      arrow(270, 195, 420) +
+      box(430, 30, 300, 80, '#fff4d6', 'Tier 2 (4 h)', 24) +
+      box(430, 150, 300, 80, '#e6f4ea', 'Payments (1 day)', 24) +
+      box(430, 270, 300, 80, '#fde2e1', 'Trust &amp; Safety (2 h)', 24) +
+      `<line x1="345" y1="195" x2="345" y2="70" stroke="#2b2b2b" stroke-width="3"/>` +
+      arrow(345, 70, 420) +
+      `<line x1="345" y1="195" x2="345" y2="310" stroke="#2b2b2b" stroke-width="3"/>` +
+      arrow(345, 310, 420) +
+      arrow(740, 195, 860) +
+      box(870, 150, 190, 90, '#ffffff', 'Member', 24) +
+      `<text x="800" y="180" font-size="18" text-anchor="middle" fill="#555">reply</text>`,
+  ),
 };
 
 for (const [name, svg] of Object.entries(drawings)) {
+  mkdirSync(join(out, name, '..'), { recursive: true });
   const info = await sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toFile(join(out, name));
   console.log(`${name}: ${info.width}×${info.height}, ${info.size} bytes`);
 }

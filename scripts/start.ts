@@ -1,12 +1,17 @@
-// `npm start`: build the help centre when the sources are newer than the last build, then serve
-// it with the API from one process (PORT and HOST override where).
+// `npm start`: build both help centres (public and agents') when the sources are newer than the
+// last build, then serve them with the API from one process (PORT and HOST override where).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const distDir = process.env['DIST_DIR'] ?? join(root, 'dist');
-const builtMarker = join(distDir, 'pagefind', 'pagefind-entry.json'); // written last by the build
+const agentsDir = process.env['AGENTS_DIST_DIR'] ?? join(root, 'dist-agents');
+// Written last by each build (the search step); the internal build runs second.
+const builtMarkers = [
+  join(distDir, 'pagefind', 'pagefind-entry.json'),
+  join(agentsDir, 'client', 'pagefind', 'pagefind-entry.json'),
+];
 const sources = ['content', 'src', 'public', 'astro.config.mjs', 'package-lock.json'];
 
 function newestChange(path: string): number {
@@ -18,7 +23,9 @@ function newestChange(path: string): number {
   );
 }
 
-const builtAt = existsSync(builtMarker) ? statSync(builtMarker).mtimeMs : 0;
+const builtAt = Math.min(
+  ...builtMarkers.map((marker) => (existsSync(marker) ? statSync(marker).mtimeMs : 0)),
+);
 const changedAt = Math.max(
   ...sources
     .map((s) => join(root, s))
@@ -29,7 +36,7 @@ if (changedAt > builtAt) {
   console.log(
     builtAt ? 'Sources changed since the last build: building…' : 'No build yet: building…',
   );
-  const build = spawnSync(join(root, 'node_modules', '.bin', 'astro'), ['build'], {
+  const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.ts')], {
     stdio: 'inherit',
     cwd: root,
   });

@@ -60,7 +60,9 @@ step('Unit and service tests: vitest', bin('vitest'), [
   '--reporter=json',
   `--outputFile.json=${join(reports, 'vitest.json')}`,
 ]);
-step('Build the help centre', bin('astro'), ['build']);
+step('Build both help centres (public and agents’)', process.execPath, [
+  join(import.meta.dirname, 'build.ts'),
+]);
 step('Browser tests: playwright', bin('playwright'), ['test'], {
   CHROMIUM_PATH: chromium,
   PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json'),

@@ -6,6 +6,8 @@ declare namespace App {
     textLocale?: import('./i18n/locales.ts').Locale;
     /** Source file of the article being rendered, for authors' error messages. */
     articleFile?: string;
+    /** Agents' help centre, pages rendered at request time: set by the service. */
+    hc?: import('./site/internal/locals.ts').InternalLocals;
   }
 }
 

@@ -1,6 +1,7 @@
 import { isLocale } from '../i18n/locales.ts';
 import { normaliseForSearch } from '../search/normalise.ts';
 import { fallbackBundlePath } from './site-search.ts';
+import { urls } from '../lib/urls.ts';
 
 /**
  * The full search page: Pagefind's Default UI (filters by category, sub-results per heading) over
@@ -37,8 +38,8 @@ export async function mountSearchPage(
   const locale = root?.dataset['locale'];
   if (!root || !isLocale(locale)) return;
   await Promise.all([
-    loadAsset('link', '/pagefind/pagefind-ui.css'),
-    loadAsset('script', '/pagefind/pagefind-ui.js'),
+    loadAsset('link', urls.asset('pagefind/pagefind-ui.css')),
+    loadAsset('script', urls.asset('pagefind/pagefind-ui.js')),
   ]);
   if (!window.PagefindUI) return;
   const inEnglish = root.dataset['inEnglish'] ?? 'English';

@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locales.ts';
 import { normaliseForSearch } from '../search/normalise.ts';
+import { urls } from '../lib/urls.ts';
 
 /**
  * Loads the Pagefind bundle of the site once per page, merged with the English articles that are
@@ -29,12 +30,12 @@ export interface SearchHit {
 let pagefind: Promise<PagefindApi> | undefined;
 
 export function fallbackBundlePath(locale: Locale): string {
-  return `/pagefind-fallback/${locale}/`;
+  return urls.asset(`pagefind-fallback/${locale}/`);
 }
 
 export function loadPagefind(locale: Locale, withFallback: boolean): Promise<PagefindApi> {
   pagefind ??= (async () => {
-    const bundle = '/pagefind/pagefind.js';
+    const bundle = urls.asset('pagefind/pagefind.js');
     const api = (await import(/* @vite-ignore */ bundle)) as PagefindApi;
     await api.options({ excerptLength: 24 });
     if (withFallback) await api.mergeIndex(fallbackBundlePath(locale), { language: locale });

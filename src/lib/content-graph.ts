@@ -7,8 +7,13 @@ import { translationState, type TranslationState } from './translation-status.ts
  * The help centre as a graph: categories → sections → articles, each article resolved in every
  * locale to the text a reader of that locale gets (the translation, or the English source with a
  * notice). Plain data in, plain data out: the Astro pages load entries and pass them here.
- * Internal articles and internal sections are dropped here, once, for the public build.
+ * Internal articles, sections and categories are dropped here, once, for the public audience; the
+ * internal audience (the agents' help centre) gets everything.
  */
+
+/** Who a build is for: readers (public help centre) or signed-in agents (internal one). */
+export type Audience = 'public' | 'internal';
+export type Visibility = 'public' | 'internal';
 
 export interface RawArticle<Entry = unknown> {
   /** `<locale>/<id>` as the glob loader makes it. */
@@ -34,18 +39,24 @@ export interface ResolvedArticle<Entry = unknown> {
   entry: Entry;
   /** The English source, for section, related, audience and promotion. */
   source: ArticleFrontmatter;
+  /** Revision (content hash) of the file shown: the translation's, or the source's on fallback. */
+  revision: string;
+  /** Revision of the English source file. */
+  sourceRevision: string;
+  visibility: Visibility;
 }
 
 export interface Category {
   id: string;
   order: number;
   icon: string;
+  visibility: Visibility;
 }
 export interface Section {
   id: string;
   category: string;
   order: number;
-  visibility: 'public' | 'internal';
+  visibility: Visibility;
 }
 
 export class ContentError extends Error {
@@ -53,6 +64,8 @@ export class ContentError extends Error {
 }
 
 export interface ContentGraph<Entry> {
+  audience: Audience;
+  /** Every article id of this audience, sorted. */
   articleIds: string[];
   categories: Category[];
   sections: Section[];
@@ -74,20 +87,30 @@ export function buildContentGraph<Entry>(input: {
   categories: Category[];
   sections: Section[];
   titles: Partial<Record<Locale, StructureTitles>>;
-  sourceRevision: (article: RawArticle<Entry>) => string;
+  /** The revision (content hash) of a file's text. */
+  revisionOf: (article: RawArticle<Entry>) => string;
+  /** Default public: internal articles, sections and categories are left out. */
+  audience?: Audience;
 }): ContentGraph<Entry> {
-  const categories = [...input.categories].sort((a, b) => a.order - b.order);
-  const categoryById = new Map(categories.map((c) => [c.id, c]));
-  const publicSections = input.sections
-    .filter((s) => s.visibility === 'public')
-    .sort((a, b) => a.order - b.order);
+  const audience = input.audience ?? 'public';
+  const visible = (item: { visibility: Visibility }) =>
+    audience === 'internal' || item.visibility === 'public';
+  const allCategories = [...input.categories].sort((a, b) => a.order - b.order);
+  const categoryById = new Map(allCategories.map((c) => [c.id, c]));
   const sectionById = new Map(input.sections.map((s) => [s.id, s]));
   for (const section of input.sections) {
-    if (!categoryById.has(section.category))
+    const category = categoryById.get(section.category);
+    if (!category)
       throw new ContentError(
-        `content/structure/sections.yaml: section "${section.id}" names category "${section.category}", which is not in categories.yaml. Use one of: ${categories.map((c) => c.id).join(', ')}`,
+        `content/structure/sections.yaml: section "${section.id}" names category "${section.category}", which is not in categories.yaml. Use one of: ${allCategories.map((c) => c.id).join(', ')}`,
+      );
+    if (section.visibility === 'public' && category.visibility === 'internal')
+      throw new ContentError(
+        `content/structure/sections.yaml: public section "${section.id}" is in the internal category "${category.id}"; set visibility: internal on the section or move it to a public category`,
       );
   }
+  const visibleSections = input.sections.filter(visible).sort((a, b) => a.order - b.order);
+  const categories = allCategories.filter(visible);
 
   const byLocale = new Map<Locale, Map<string, RawArticle<Entry>>>();
   for (const article of input.articles) {
@@ -146,11 +169,11 @@ export function buildContentGraph<Entry>(input: {
     }
   }
 
-  const publicIds = [...sources.values()]
-    .filter((a) => a.data.visibility === 'public')
+  const visibleIds = [...sources.values()]
+    .filter((a) => visible(a.data))
     .map((a) => a.entryId.split('/')[1]!)
     .sort();
-  const revisions = new Map(publicIds.map((id) => [id, input.sourceRevision(sources.get(id)!)]));
+  const revisions = new Map(visibleIds.map((id) => [id, input.revisionOf(sources.get(id)!)]));
   const resolvedCache = new Map<string, ResolvedArticle<Entry>>();
 
   function article(locale: Locale, id: string): ResolvedArticle<Entry> {
@@ -158,8 +181,8 @@ export function buildContentGraph<Entry>(input: {
     const cached = resolvedCache.get(key);
     if (cached) return cached;
     const source = sources.get(id);
-    if (!source || source.data.visibility !== 'public')
-      throw new ContentError(`no public article "${id}"`);
+    if (!source || !visible(source.data))
+      throw new ContentError(`no ${audience === 'public' ? 'public ' : ''}article "${id}"`);
     const translation = locale === sourceLocale ? source : byLocale.get(locale)?.get(id);
     const state: TranslationState =
       locale === sourceLocale
@@ -177,6 +200,9 @@ export function buildContentGraph<Entry>(input: {
       data: shown.data,
       entry: shown.entry,
       source: source.data,
+      revision: shown === source ? revisions.get(id)! : input.revisionOf(shown),
+      sourceRevision: revisions.get(id)!,
+      visibility: source.data.visibility,
     };
     resolvedCache.set(key, resolved);
     return resolved;
@@ -194,27 +220,28 @@ export function buildContentGraph<Entry>(input: {
   }
 
   return {
-    articleIds: publicIds,
+    audience,
+    articleIds: visibleIds,
     categories,
-    sections: publicSections,
+    sections: visibleSections,
     article,
     articlesInSection: (locale, sectionId) =>
-      publicIds
+      visibleIds
         .filter((id) => sources.get(id)!.data.section === sectionId)
         .map((id) => article(locale, id)),
-    sectionsInCategory: (categoryId) => publicSections.filter((s) => s.category === categoryId),
+    sectionsInCategory: (categoryId) => visibleSections.filter((s) => s.category === categoryId),
     promoted: (locale) =>
-      publicIds.filter((id) => sources.get(id)!.data.promoted).map((id) => article(locale, id)),
+      visibleIds.filter((id) => sources.get(id)!.data.promoted).map((id) => article(locale, id)),
     title,
     section: (id) => {
       const section = sectionById.get(id);
-      if (!section || section.visibility !== 'public')
-        throw new ContentError(`no public section "${id}"`);
+      if (!section || !visible(section)) throw new ContentError(`no ${audience} section "${id}"`);
       return section;
     },
     category: (id) => {
       const category = categoryById.get(id);
-      if (!category) throw new ContentError(`no category "${id}"`);
+      if (!category || !visible(category))
+        throw new ContentError(`no ${audience} category "${id}"`);
       return category;
     },
   };

@@ -17,6 +17,10 @@ export const categorySchema = z
     order: z.number({ error: 'order must be a number such as 1' }).int(),
     /** Name of an icon in src/components/Icon.astro. */
     icon: z.string({ error: 'icon must name an icon such as "gavel"' }),
+    /** internal categories hold only internal sections and never appear in the public build. */
+    visibility: z
+      .enum(['public', 'internal'], { error: 'visibility must be "public" or "internal"' })
+      .default('public'),
   })
   .strict();
 

@@ -7,11 +7,15 @@ import { indexSite } from './site-index.ts';
  * suggestion index per locale) and give each locale its own 404.html for static hosts.
  */
 export function helpCentreSearch(): AstroIntegration {
+  let basePath = '';
   return {
     name: 'help-centre-search',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        basePath = config.base.replace(/\/+$/, '');
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        await indexSite(fileURLToPath(dir), logger);
+        await indexSite(fileURLToPath(dir), logger, { basePath });
       },
     },
   };

@@ -24,9 +24,13 @@ interface BuiltPage {
  * (data-pagefind-body); fallback pages (English text under /nl/…) are kept out of their locale's
  * index and go into a small per-locale bundle of their own, which the search UI merges and marks. Russian text is indexed with ё folded to е, the same folding the browser applies to queries.
  */
-export async function indexSite(distDir: string, logger: Logger): Promise<void> {
+export async function indexSite(
+  distDir: string,
+  logger: Logger,
+  options: { basePath?: string } = {},
+): Promise<void> {
   const started = performance.now();
-  const pages = await readArticlePages(distDir);
+  const pages = await readArticlePages(distDir, options.basePath ?? '');
   await writePagefindBundles(distDir, pages, logger);
   await writeSuggestIndexes(distDir, pages, logger);
   await moveLocale404s(distDir);
@@ -35,7 +39,8 @@ export async function indexSite(distDir: string, logger: Logger): Promise<void> 
   );
 }
 
-async function readArticlePages(distDir: string): Promise<BuiltPage[]> {
+/** basePath: where the build is served ('' or '/agents'), so result URLs point into it. */
+async function readArticlePages(distDir: string, basePath: string): Promise<BuiltPage[]> {
   const pages: BuiltPage[] = [];
   for (const locale of locales) {
     const dir = join(distDir, locale, 'articles');
@@ -46,7 +51,7 @@ async function readArticlePages(distDir: string): Promise<BuiltPage[]> {
       if (!html.includes('data-pagefind-body')) continue;
       pages.push({
         file,
-        url: `/${relative(distDir, join(dir, id)).split(sep).join('/')}/`,
+        url: `${basePath}/${relative(distDir, join(dir, id)).split(sep).join('/')}/`,
         locale,
         html,
         fallback: /data-hc-fallback="true"/.test(html),

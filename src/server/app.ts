@@ -17,12 +17,26 @@ import { ProblemError, notFoundProblem, problemResponse, problemTypes } from './
 import { healthRoutes } from './routes/health.ts';
 import { slaRoutes } from './routes/sla.ts';
 import { ticketRoutes } from './routes/tickets.ts';
-import type { TicketStore } from './store/types.ts';
+import { authRoutes } from './routes/auth.ts';
+import { peopleRoutes } from './routes/people.ts';
+import { flagRoutes } from './routes/flags.ts';
+import { proposalRoutes } from './routes/proposals.ts';
+import { internalSite } from './internal-site.ts';
+import { loadViewer } from './middleware/session.ts';
+import { contentRepository, type ContentRepository } from './content/repository.ts';
+import { createMailer, type Mailer } from './auth/mailer.ts';
+import type { OidcSignIn } from './auth/oidc.ts';
+import { signInConfigSchema, type SignInConfig } from './auth/sign-in-config.ts';
+import type { Stores } from './store/types.ts';
 import type { SupportConfig } from './support/load.ts';
 import { noSuggestions, type ArticleSuggester } from './tickets/suggestions.ts';
+import { fileURLToPath } from 'node:url';
+
+const repoContentDir = fileURLToPath(new URL('../../content/', import.meta.url));
 
 export interface AppDeps {
-  store: TicketStore;
+  /** Every store, on one database (src/server/store). */
+  stores: Stores;
   /** Teams, hours and topics, loaded once at start (src/server/support). */
   support: SupportConfig;
   /** Attaches matching articles to new tickets. Default: none. */
@@ -41,11 +55,25 @@ export interface AppDeps {
   /** Largest accepted request body in bytes. Default 32 KiB. */
   maxBodyBytes?: number;
   log?: Logger;
+  /** content/ as the agents' editor and proposals read it. Default: this repository's. */
+  content?: ContentRepository;
+  /** config/sign-in.yaml. Default: email links on, no single sign-on mapping. */
+  signInConfig?: SignInConfig;
+  /** Single sign-on, when an identity provider is configured. */
+  oidc?: OidcSignIn;
+  /** Where sign-in links go. Default: printed in the log. */
+  mailer?: Mailer;
+  /** The internal build (dist-agents/), served under /agents/ to signed-in agents. */
+  agentsDir?: string;
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const log = deps.log ?? consoleLogger;
   const now = deps.now ?? (() => Temporal.Now.instant());
+  const nowMs = () => now().epochMilliseconds;
+  const nowDate = () => new Date(nowMs());
+  const { stores } = deps;
+  const content = deps.content ?? contentRepository(repoContentDir);
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
@@ -55,11 +83,32 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
   app.use('*', refuseCrossSite({ allowedOrigins: deps.allowedOrigins ?? [] }));
+  app.use('*', loadViewer(stores, nowDate));
+
+  app.route(
+    '/api/auth',
+    authRoutes({
+      stores,
+      now: nowDate,
+      log,
+      config: deps.signInConfig ?? signInConfigSchema.parse({}),
+      oidc: deps.oidc,
+      mailer: deps.mailer ?? createMailer({ from: 'help-centre@localhost', log }),
+      // Per address: the database also counts links sent (3 per 15 minutes).
+      perAddress: new SlidingWindowLimiter({ max: 5, windowSeconds: 15 * 60 }, nowMs),
+      perClient: new SlidingWindowLimiter({ max: 20, windowSeconds: 15 * 60 }, nowMs),
+    }),
+  );
+  app.route('/api/people', peopleRoutes({ stores, now: nowDate }));
+  app.route('/api/flags', flagRoutes({ stores, content, now: nowDate }));
+  app.route('/api/proposals', proposalRoutes({ stores, content, now: nowDate }));
+  if (deps.agentsDir)
+    app.route('/agents', internalSite({ agentsDir: deps.agentsDir, stores, content, log }));
 
   app.route(
     '/api/tickets',
     ticketRoutes({
-      store: deps.store,
+      store: stores.tickets,
       support: deps.support,
       suggester: deps.suggester ?? noSuggestions,
       now,
@@ -68,7 +117,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
   app.route('/api', slaRoutes({ support: deps.support, now }));
-  app.route('/api', healthRoutes({ store: deps.store, log }));
+  app.route('/api', healthRoutes({ store: stores.tickets, log }));
 
   app.notFound((c) =>
     problemResponse(notFoundProblem(`There is no ${c.req.method} ${c.req.path} in this API.`)),

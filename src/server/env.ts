@@ -2,8 +2,16 @@
  * The server's settings from environment variables, checked once at start with messages that
  * name the variable, what it got and what it expects.
  */
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { NodeServerOptions } from './node.ts';
+
+const repoContentDir = fileURLToPath(new URL('../../content/', import.meta.url));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
 export class ServerEnvError extends Error {
   constructor(message: string) {
@@ -36,6 +44,39 @@ export const serverEnvSchema = z.object({
   DATA_DIR: text('./data'),
   /** The Astro build to serve. Default ./dist. */
   DIST_DIR: text('./dist'),
+  /** The agents' build, served under /agents/ behind sign-in. Default ./dist-agents. */
+  AGENTS_DIST_DIR: text('./dist-agents'),
+  /** content/ of the working tree: what agents' proposals are based on. Default: this repository's. */
+  CONTENT_DIR: text(repoContentDir),
+  /** How people sign in: email links, group → role mapping. Default config/sign-in.yaml. */
+  SIGN_IN_CONFIG: optionalText,
+  /** Outgoing mail, e.g. smtp://user:pass@host:587 or smtps://…; unset: mail is printed in the log. */
+  SMTP_URL: optionalText.pipe(
+    z
+      .url({
+        protocol: /^smtps?$/,
+        error:
+          'SMTP_URL must look like smtp://user:password@host:587 (or smtps:// for TLS on connect)',
+      })
+      .optional(),
+  ),
+  /** The From address of mail the service sends. */
+  MAIL_FROM: text('Hammerbid Help Centre <help-centre@localhost>'),
+  /** The identity provider's issuer URL; setting it turns single sign-on on. */
+  OIDC_ISSUER: optionalText.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'OIDC_ISSUER must be the provider’s https:// issuer URL',
+      })
+      .optional(),
+  ),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  /** Where the provider sends people back; default <this site>/api/auth/oidc/callback. */
+  OIDC_REDIRECT_URI: optionalText.pipe(
+    z.url({ error: 'OIDC_REDIRECT_URI must be a full URL' }).optional(),
+  ),
   /** Support configuration folder. Default: content/support of this repository. */
   SUPPORT_DIR: z.string().optional(),
   /** Tickets one client may create per window. Default 5, range 1–10000. */
@@ -72,7 +113,13 @@ export const serverEnvSchema = z.object({
 });
 
 export function readServerEnv(env: Record<string, string | undefined>): NodeServerOptions {
-  const result = serverEnvSchema.safeParse(env);
+  const result = serverEnvSchema
+    .refine((s) => !s.OIDC_ISSUER || s.OIDC_CLIENT_ID, {
+      error:
+        'OIDC_CLIENT_ID is needed when OIDC_ISSUER is set: the client id the provider gave the help centre',
+      path: ['OIDC_CLIENT_ID'],
+    })
+    .safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '');
@@ -86,6 +133,21 @@ export function readServerEnv(env: Record<string, string | undefined>): NodeServ
     host: settings.HOST,
     dataDir: settings.DATA_DIR,
     distDir: settings.DIST_DIR,
+    agentsDistDir: settings.AGENTS_DIST_DIR,
+    contentDir: settings.CONTENT_DIR,
+    ...(settings.SIGN_IN_CONFIG ? { signInConfigFile: settings.SIGN_IN_CONFIG } : {}),
+    ...(settings.SMTP_URL ? { smtpUrl: settings.SMTP_URL } : {}),
+    mailFrom: settings.MAIL_FROM,
+    ...(settings.OIDC_ISSUER && settings.OIDC_CLIENT_ID
+      ? {
+          oidc: {
+            issuer: settings.OIDC_ISSUER,
+            clientId: settings.OIDC_CLIENT_ID,
+            clientSecret: settings.OIDC_CLIENT_SECRET,
+            redirectUri: settings.OIDC_REDIRECT_URI,
+          },
+        }
+      : {}),
     ...(settings.SUPPORT_DIR ? { supportDir: settings.SUPPORT_DIR } : {}),
     rateLimit: {
       max: settings.TICKET_RATE_LIMIT_MAX,

@@ -10,28 +10,16 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { createApp } from './app.ts';
 import { forwardedClientAddress } from './client-address.ts';
+import { composeService, type ServiceSettings } from './compose.ts';
 import { consoleLogger, type Logger } from './log.ts';
-import type { RateLimit } from './middleware/rate-limit.ts';
 import { staticSite } from './static-site.ts';
-import { openSqliteTicketStore } from './store/sqlite.ts';
-import { loadSupportConfig } from './support/load.ts';
 import { normalizeReference } from './tickets/reference.ts';
-import { loadArticleSuggester } from './tickets/suggestions.ts';
+import { signInPages } from './sign-in-pages.ts';
 
-export interface NodeServerOptions {
+export interface NodeServerOptions extends ServiceSettings {
   /** 0 picks a free port; the returned url has the real one. */
   port: number;
   host: string;
-  /** The Astro build (dist/). */
-  distDir: string;
-  /** Folder of the SQLite database. */
-  dataDir: string;
-  /** content/support by default. */
-  supportDir?: string;
-  /** Tickets per client per window; default 5 per 10 minutes. */
-  rateLimit?: RateLimit;
-  /** Public origins allowed to post when a proxy rewrites Host. */
-  allowedOrigins?: readonly string[];
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy?: boolean;
   /** How long close() lets running requests finish before cutting connections. Default 10 s. */
@@ -50,19 +38,17 @@ export interface RunningServer {
  */
 export async function startNodeServer(options: NodeServerOptions): Promise<RunningServer> {
   const log = options.log ?? consoleLogger;
-  const support = loadSupportConfig(options.supportDir);
-  const suggester = await loadArticleSuggester(options.distDir, log);
-  const store = openSqliteTicketStore({ dataDir: options.dataDir });
-  const api = createApp({
-    store,
-    support,
-    suggester,
-    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
-    allowedOrigins: options.allowedOrigins ?? [],
+  const service = await composeService(options, log, {
     clientAddress: (c) => clientAddressOf(c, options.trustProxy ?? false),
-    log,
   });
+  const { stores, support } = service.deps;
+  const store = stores.tickets;
+  const api = createApp(service.deps);
   const site = staticSite(options.distDir, {
+    signIn: signInPages({
+      emailLinks: service.deps.signInConfig?.emailLinks ?? true,
+      singleSignOn: service.deps.oidc?.providerName,
+    }),
     confirmation: async (reference) => {
       const canonical = normalizeReference(reference);
       const ticket = canonical ? await store.findByReference(canonical) : undefined;
@@ -82,14 +68,14 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     ({ server, address } = await listen(
       (request, env) => {
         const { pathname } = new URL(request.url);
-        const isApi = pathname === '/api' || pathname.startsWith('/api/');
-        return isApi ? api.fetch(request, env) : site.fetch(request, env);
+        const isService = /^\/(api|agents)(\/|$)/.test(pathname);
+        return isService ? api.fetch(request, env) : site.fetch(request, env);
       },
       options.port,
       options.host,
     ));
   } catch (error) {
-    await store.close();
+    await service.close();
     throw error;
   }
 
@@ -100,7 +86,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     url: `http://${host}:${address.port}`,
     close: () =>
       (closing ??= closeGracefully(server, options.closeGraceMs ?? 10_000).then(() =>
-        store.close(),
+        service.close(),
       )),
   };
 }

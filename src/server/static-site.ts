@@ -8,8 +8,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { getMimeType } from 'hono/utils/mime';
 import { bestLocale, isLocale, locales } from '../i18n/locales.ts';
 import { fillConfirmationPage, type ConfirmationDetails } from './confirmation-page.ts';
+import type { SignInPageFiller } from './sign-in-pages.ts';
 
 const LANGUAGE_TAG = /^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$/;
 const NO_BUILD = 'no build in dist/: run npm run build';
@@ -17,6 +19,8 @@ const NO_BUILD = 'no build in dist/: run npm run build';
 export interface StaticSiteOptions {
   /** Looks up a ticket for the no-script confirmation page; without it the page is sent as built. */
   confirmation?: (reference: string) => Promise<ConfirmationDetails | undefined>;
+  /** Fills the sign-in pages (ways to sign in, status, next, token); without it they go as built. */
+  signIn?: SignInPageFiller;
 }
 
 export function staticSite(distDir: string, options: StaticSiteOptions = {}): Hono {
@@ -73,6 +77,18 @@ export function staticSite(distDir: string, options: StaticSiteOptions = {}): Ho
     return c.html(html, 200, { 'Cache-Control': 'no-store' });
   });
 
+  for (const page of ['sign-in', 'sign-in/confirm'] as const) {
+    site.get(`/:locale/${page}/`, (c, next) => {
+      const locale = c.req.param('locale');
+      const file = join(root, locale, ...page.split('/'), 'index.html');
+      if (!options.signIn || !isLocale(locale) || !isFile(file)) return next();
+      const html = options.signIn(readFileSync(file, 'utf8'), new URL(c.req.url));
+      // The confirmation page carries a one-time token: never cached, and only the origin goes on as
+      // Referer (no-referrer would make the browser send Origin: null with the form post).
+      return c.html(html, 200, { 'Cache-Control': 'no-store', 'Referrer-Policy': 'strict-origin' });
+    });
+  }
+
   // Made on first use: serveStatic complains at creation when the build is not there yet.
   let serveFiles: MiddlewareHandler | undefined;
   site.use('*', (c, next) => {
@@ -113,7 +129,7 @@ function hasBuild(root: string): boolean {
 }
 
 /** The file system path of a URL path inside root, or undefined for anything that escapes it. */
-function fileFor(root: string, pathname: string): string | undefined {
+export function fileFor(root: string, pathname: string): string | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -125,7 +141,7 @@ function fileFor(root: string, pathname: string): string | undefined {
   return file === root || file.startsWith(root + sep) ? file : undefined;
 }
 
-function isFile(path: string): boolean {
+export function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
   } catch {
@@ -147,4 +163,9 @@ export function parseAcceptLanguage(header: string | undefined): string[] {
     .filter((entry) => LANGUAGE_TAG.test(entry.tag) && entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.order - b.order)
     .map((entry) => entry.tag);
+}
+
+/** The Content-Type for a file by its extension (UTF-8 for text). */
+export function contentTypeOf(path: string): string {
+  return getMimeType(path) ?? 'application/octet-stream';
 }

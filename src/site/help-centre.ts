@@ -5,6 +5,7 @@ import { isLocale, type Locale } from '../i18n/locales.ts';
 import { buildContentGraph, type ContentGraph, type RawArticle } from '../lib/content-graph.ts';
 import { revisionOf } from '../lib/revision.ts';
 import type { StructureTitles } from '../lib/structure-schema.ts';
+import { buildAudience } from './audience.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
@@ -40,6 +41,7 @@ async function load(): Promise<ContentGraph<ArticleEntry>> {
     categories: categories.map((c) => c.data),
     sections: sections.map((s) => s.data),
     titles: titlesByLocale,
-    sourceRevision: (article) => revisionOf(article.fileText),
+    revisionOf: (article) => revisionOf(article.fileText),
+    audience: buildAudience,
   });
 }

@@ -17,3 +17,31 @@ export function textBefore(locale: Locale, key: string): string {
 }
 
 export const distDir = join(root, 'dist');
+
+/** The first mail to `address` that arrived at the test SMTP server after `since` (ms). */
+export async function waitForMail(
+  address: string,
+  since: number,
+  timeoutMs = 10_000,
+): Promise<{ to: string[]; subject: string; text: string }> {
+  const { readdirSync } = await import('node:fs');
+  const dir = process.env['E2E_MAIL_DIR'];
+  if (!dir)
+    throw new Error('E2E_MAIL_DIR is not set: run the browser tests through playwright.config.ts');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const name of readdirSync(dir).sort()) {
+      if (Number(name.split('-')[0]) < since) continue;
+      const mail = JSON.parse(readFileSync(join(dir, name), 'utf8')) as {
+        to: string[];
+        subject: string;
+        text: string;
+      };
+      if (mail.to.includes(address)) return mail;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no mail to ${address} within ${timeoutMs} ms`);
+}
+
+export const agentsDistDir = join(root, 'dist-agents');

@@ -1,6 +1,8 @@
 // The small pieces of the service whose edge cases are cheaper to pin without a server.
 import { describe, expect, test } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
+import { openSqliteStores } from '../../src/server/store/sqlite/index.ts';
+import { tempDir } from './helpers.ts';
 import { silentLogger } from '../../src/server/log.ts';
 import type { TicketStore } from '../../src/server/store/types.ts';
 import { loadSupportConfig } from '../../src/server/support/load.ts';
@@ -85,7 +87,11 @@ describe('createApp as a plain fetch handler', () => {
     ping: () => Promise.reject(new Error('disk full')),
     close: () => Promise.resolve(),
   };
-  const app = createApp({ store: failingStore, support: loadSupportConfig(), log: silentLogger });
+  const app = createApp({
+    stores: { ...openSqliteStores({ dataDir: tempDir('stores') }), tickets: failingStore },
+    support: loadSupportConfig(),
+    log: silentLogger,
+  });
 
   test('health answers 503 when the database does not answer', async () => {
     const response = await app.fetch(new Request('http://help.test/api/health'));

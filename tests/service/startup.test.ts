@@ -1,5 +1,6 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { migrations as allMigrations } from '../../src/server/store/sqlite/migrations.ts';
 import { describe, expect, test } from 'vitest';
 import {
   postJson,
@@ -49,7 +50,7 @@ describe('starting the server', () => {
       const migrations = readDatabase(second.dataDir, (db) =>
         db.prepare('SELECT version FROM schema_migrations').all(),
       );
-      expect(migrations).toEqual([{ version: 1 }]);
+      expect(migrations).toEqual(allMigrations.map(({ version }) => ({ version })));
       const journal = readDatabase(second.dataDir, (db) => db.prepare('PRAGMA journal_mode').get());
       expect(journal).toEqual({ journal_mode: 'wal' });
     } finally {

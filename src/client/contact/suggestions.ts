@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n/locales.ts';
+import { urls } from '../../lib/urls.ts';
 import {
   loadSuggestIndex,
   minQueryLength,
@@ -13,7 +14,7 @@ import {
 let index: Promise<SuggestIndex | null> | undefined;
 
 function loadIndex(locale: Locale): Promise<SuggestIndex | null> {
-  index ??= fetch(`/suggest/${locale}.json`)
+  index ??= fetch(urls.asset(`suggest/${locale}.json`))
     .then((response) => (response.ok ? response.json() : null))
     .then((data) => (data ? loadSuggestIndex(data) : null))
     .catch(() => null);

@@ -15,7 +15,7 @@ import {
   type FieldError,
 } from '../problem.ts';
 import type { StoredTicket } from '../store/types.ts';
-import { bodyKindOf, parseTicketBody, type BodyKind } from '../tickets/body.ts';
+import { bodyKindOf, parseTicketBody, type BodyKind } from '../request-body.ts';
 import {
   createdTicketBody,
   publicTicketView,

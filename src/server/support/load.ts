@@ -1,8 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
-import type { z } from 'zod';
+import {
+  ConfigFileError,
+  displayName,
+  parseConfigFile,
+  readYaml,
+  type ConfigProblem,
+} from '../../lib/config-file.ts';
 import { categorySchema } from '../../lib/structure-schema.ts';
 import {
   calendarsFileSchema,
@@ -35,29 +40,11 @@ function categoriesFileFor(dir: string): string {
   return existsSync(sibling) ? sibling : repoCategoriesFile;
 }
 
-/** One thing wrong in the configuration: where, and what to do about it. */
-export interface SupportConfigProblem {
-  /** The file, relative to the repository when it is inside it. */
-  readonly file: string;
-  /** Field path inside the file, such as "teams[3].schedule"; "" for the file as a whole. */
-  readonly path: string;
-  readonly message: string;
-}
+/** One thing wrong in the support configuration (the shared friendly-error shape). */
+export type SupportConfigProblem = ConfigProblem;
 
-export class SupportConfigError extends Error {
-  readonly problems: readonly SupportConfigProblem[];
-
-  constructor(problems: readonly SupportConfigProblem[]) {
-    super(
-      problems
-        .map(({ file, path, message }) =>
-          path ? `${file}: ${path}: ${message}` : `${file}: ${message}`,
-        )
-        .join('\n'),
-    );
-    this.name = 'SupportConfigError';
-    this.problems = problems;
-  }
+export class SupportConfigError extends ConfigFileError {
+  override name = 'SupportConfigError';
 }
 
 export interface LoadOptions {
@@ -66,68 +53,6 @@ export interface LoadOptions {
    * help-centre category is usable by topics without a code change.
    */
   readonly categories?: readonly string[];
-}
-
-function displayName(file: string): string {
-  const fromRepo = relative(repoRoot, file);
-  return fromRepo.startsWith('..') || isAbsolute(fromRepo) ? file : fromRepo;
-}
-
-/** "teams[3].schedule" for the zod path ["teams", 3, "schedule"]. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, index) =>
-      typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`,
-    )
-    .join('');
-}
-
-/** Reads and parses one YAML file; problems go to `problems`, undefined comes back. */
-function readYaml(file: string, problems: SupportConfigProblem[]): unknown {
-  const name = displayName(file);
-  if (!existsSync(file)) {
-    problems.push({
-      file: name,
-      path: '',
-      message: 'file not found; restore it from git or create it',
-    });
-    return undefined;
-  }
-  const document = parseDocument(readFileSync(file, 'utf8'), { uniqueKeys: true });
-  const [error] = document.errors;
-  if (error) {
-    const where = error.linePos
-      ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}`
-      : '';
-    const message = error.message.split('\n')[0] ?? error.message;
-    problems.push({
-      file: name,
-      path: where,
-      message: `${message}; check the indentation, colons and quotes around this line`,
-    });
-    return undefined;
-  }
-  return document.toJS();
-}
-
-function parseFile<Schema extends z.ZodType>(
-  file: string,
-  schema: Schema,
-  problems: SupportConfigProblem[],
-): z.output<Schema> | undefined {
-  const before = problems.length;
-  const data = readYaml(file, problems);
-  if (problems.length > before) return undefined;
-  const result = schema.safeParse(data ?? {});
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    problems.push({
-      file: displayName(file),
-      path: formatPath(issue.path),
-      message: issue.message,
-    });
-  }
-  return undefined;
 }
 
 function loadCategoryIds(categoriesFile: string, problems: SupportConfigProblem[]): string[] {
@@ -142,7 +67,8 @@ function loadCategoryIds(categoriesFile: string, problems: SupportConfigProblem[
     });
     return [];
   }
-  return result.data.map((category) => category.id);
+  // Readers pick topics; the agents' handbook is no topic of theirs.
+  return result.data.filter((c) => c.visibility === 'public').map((category) => category.id);
 }
 
 /**
@@ -163,11 +89,11 @@ export function loadSupportConfig(
     policies: file('sla-policies.yaml'),
     topics: file('topics.yaml'),
   };
-  const calendars = parseFile(files.calendars, calendarsFileSchema, problems);
-  const schedules = parseFile(files.schedules, schedulesFileSchema, problems);
-  const teams = parseFile(files.teams, teamsFileSchema, problems);
-  const policies = parseFile(files.policies, slaPoliciesFileSchema, problems);
-  const topics = parseFile(files.topics, topicsFileSchema, problems);
+  const calendars = parseConfigFile(files.calendars, calendarsFileSchema, problems);
+  const schedules = parseConfigFile(files.schedules, schedulesFileSchema, problems);
+  const teams = parseConfigFile(files.teams, teamsFileSchema, problems);
+  const policies = parseConfigFile(files.policies, slaPoliciesFileSchema, problems);
+  const topics = parseConfigFile(files.topics, topicsFileSchema, problems);
   const categories = options.categories ?? loadCategoryIds(categoriesFileFor(dir), problems);
   if (!calendars || !schedules || !teams || !policies || !topics || problems.length > 0) {
     throw new SupportConfigError(problems);

@@ -9,14 +9,15 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const PREFIX = 'HB-';
 const LENGTH = 8;
 
-export function generateReference(): string {
+/** A fresh reference; other aggregates use their own prefix (`PR-` proposals, `FL-` flags). */
+export function generateReference(prefix = PREFIX): string {
   // 5 bytes = 40 bits = exactly 8 base32 characters.
   const bytes = getRandomValues(new Uint8Array(5));
   let bits = 0n;
   for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
   let text = '';
   for (let i = LENGTH - 1; i >= 0; i--) text += CROCKFORD[Number((bits >> BigInt(i * 5)) & 31n)];
-  return PREFIX + text;
+  return prefix + text;
 }
 
 /**

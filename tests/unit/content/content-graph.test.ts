@@ -24,13 +24,16 @@ function article(entryId: string, data: Partial<ArticleFrontmatter> = {}, body =
 }
 
 const structure = {
-  categories: [{ id: 'buying', order: 1, icon: 'gavel' }],
+  categories: [
+    { id: 'buying', order: 1, icon: 'gavel', visibility: 'public' as const },
+    { id: 'agents', order: 9, icon: 'headset', visibility: 'internal' as const },
+  ],
   sections: [
     { id: 'bidding', category: 'buying', order: 1, visibility: 'public' as const },
-    { id: 'agent-handbook', category: 'buying', order: 9, visibility: 'internal' as const },
+    { id: 'agent-handbook', category: 'agents', order: 9, visibility: 'internal' as const },
   ],
   titles: { en: { categories: { buying: { title: 'Buying', description: 'All about buying' } }, sections: { bidding: { title: 'Bidding', description: 'How to bid' } } } },
-  sourceRevision: (a: RawArticle<string>) => revisionOf(a.fileText),
+  revisionOf: (a: RawArticle<string>) => revisionOf(a.fileText),
 };
 
 describe('content graph', () => {
@@ -60,6 +63,30 @@ describe('content graph', () => {
     expect(graph.articleIds).toEqual(['how-bidding-works']);
     expect(graph.sections.map((s) => s.id)).toEqual(['bidding']);
     expect(() => graph.article('en', 'escalation-rules')).toThrow(ContentError);
+  });
+
+  it('gives the internal audience every article, section and category, each with its visibility', () => {
+    const internal = article('en/escalation-rules', { visibility: 'internal', section: 'agent-handbook' });
+    const graph = buildContentGraph({ ...structure, audience: 'internal', articles: [source, internal] });
+    expect(graph.articleIds).toEqual(['escalation-rules', 'how-bidding-works']);
+    expect(graph.categories.map((c) => c.id)).toEqual(['buying', 'agents']);
+    expect(graph.sections.map((s) => s.id)).toEqual(['bidding', 'agent-handbook']);
+    expect(graph.article('en', 'escalation-rules')).toMatchObject({ visibility: 'internal', revision: revisionOf(internal.fileText) });
+    expect(graph.article('nl', 'escalation-rules')).toMatchObject({ state: 'missing', textLocale: 'en' });
+  });
+
+  it('records the revision of the file shown and of its English source', () => {
+    const translation = article('nl/how-bidding-works', { title: 'Zo werkt bieden', sourceRevision: revision });
+    const graph = buildContentGraph({ ...structure, articles: [source, translation] });
+    expect(graph.article('nl', 'how-bidding-works')).toMatchObject({ revision: revisionOf(translation.fileText), sourceRevision: revision });
+    expect(graph.article('ko', 'how-bidding-works')).toMatchObject({ revision, sourceRevision: revision });
+  });
+
+  it('refuses a public section inside an internal category', () => {
+    const sections = [{ id: 'bidding', category: 'agents', order: 1, visibility: 'public' as const }];
+    expect(() => buildContentGraph({ ...structure, sections, articles: [source] })).toThrow(
+      /public section "bidding" is in the internal category "agents"/,
+    );
   });
 
   it('refuses a public article that lists an internal one as related, naming the file', () => {

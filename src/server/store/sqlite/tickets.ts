@@ -1,34 +1,24 @@
 /**
- * The ticket store on one SQLite file (node:sqlite), for a single machine. WAL with
- * `synchronous=FULL` makes every commit durable before the service acknowledges the ticket;
- * tickets arriving together share one commit (group commit), so the fsync is paid once per batch.
+ * The ticket store on the service's SQLite file. WAL with `synchronous=FULL` makes every commit
+ * durable before the service acknowledges the ticket; tickets arriving together share one commit
+ * (group commit), so the fsync is paid once per batch.
  */
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { generateReference } from '../tickets/reference.ts';
-import { migrations } from './migrations.ts';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { generateReference } from '../../tickets/reference.ts';
 import type {
   CreateTicketResult,
   IdempotencyClaim,
   StoredTicket,
   TicketDraft,
   TicketStore,
-} from './types.ts';
+} from '../types.ts';
+import { inTransaction, openDatabase, type Row, type SqliteOptions } from './database.ts';
 
-export interface SqliteStoreOptions {
-  /** Folder of the database file; created when missing. */
-  dataDir: string;
-  /** Default `tickets.sqlite`. */
-  fileName?: string;
-  /** How long a writer waits for another process's lock before failing. Default 5000 ms. */
-  busyTimeoutMs?: number;
+export interface SqliteStoreOptions extends SqliteOptions {
   /** Source of references; tests replace it to force collisions. */
   newReference?: () => string;
 }
-
-type Row = Record<string, unknown>;
 
 interface PendingWrite {
   draft: TicketDraft;
@@ -40,63 +30,18 @@ interface PendingWrite {
 /** Most tickets committed together; bounds how long one commit holds the write lock. */
 const MAX_BATCH = 100;
 
+/** The ticket store alone on its own connection (tests, benchmarks). */
 export function openSqliteTicketStore(options: SqliteStoreOptions): TicketStore {
-  mkdirSync(options.dataDir, { recursive: true });
-  const file = resolve(join(options.dataDir, options.fileName ?? 'tickets.sqlite'));
-  const db = new DatabaseSync(file);
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = FULL');
-  db.exec(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
-  migrate(db, file);
-  return new SqliteTicketStore(db, options.newReference ?? generateReference);
+  const db = openDatabase(options);
+  return new SqliteTicketStore(db, options.newReference ?? (() => generateReference()), () =>
+    db.close(),
+  );
 }
 
-function migrate(db: DatabaseSync, file: string): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
-  const known = migrations.at(-1)?.version ?? 0;
-  for (const migration of migrations) {
-    inTransaction(db, () => {
-      // Checked inside the write lock: two processes starting together apply each step once.
-      const applied = db
-        .prepare('SELECT 1 FROM schema_migrations WHERE version = ?')
-        .get(migration.version);
-      if (applied) return;
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      );
-    });
-  }
-  const newest = db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as Row;
-  if (typeof newest.version === 'number' && newest.version > known) {
-    db.close();
-    throw new Error(
-      `${file}: the database schema is at version ${newest.version}, but this code knows ` +
-        `migrations up to ${known}. Run the newer version of the service, or point DATA_DIR at ` +
-        'another folder.',
-    );
-  }
-}
-
-function inTransaction<T>(db: DatabaseSync, work: () => T): T {
-  // IMMEDIATE takes the write lock up front, so reads inside see what the writes will be based on.
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const result = work();
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    if (db.isTransaction) db.exec('ROLLBACK');
-    throw error;
-  }
-}
-
-class SqliteTicketStore implements TicketStore {
+export class SqliteTicketStore implements TicketStore {
   readonly #db: DatabaseSync;
   readonly #newReference: () => string;
+  readonly #closeDatabase: () => void;
   readonly #insertTicket: StatementSync;
   readonly #insertKey: StatementSync;
   readonly #selectKey: StatementSync;
@@ -105,9 +50,11 @@ class SqliteTicketStore implements TicketStore {
   readonly #queue: PendingWrite[] = [];
   #flushScheduled = false;
 
-  constructor(db: DatabaseSync, newReference: () => string) {
+  /** closeDatabase: what close() does once the queue is flushed (the shared file closes elsewhere). */
+  constructor(db: DatabaseSync, newReference: () => string, closeDatabase: () => void) {
     this.#db = db;
     this.#newReference = newReference;
+    this.#closeDatabase = closeDatabase;
     this.#insertTicket = db.prepare(`INSERT INTO tickets (
       id, reference, created_at, locale, email, name, role, topic, priority, subject, message,
       article_id, search_query, shown_articles, opened_articles, suggested_articles, team,
@@ -215,7 +162,7 @@ class SqliteTicketStore implements TicketStore {
 
   async close(): Promise<void> {
     while (this.#queue.length > 0) this.#flush();
-    if (this.#db.isOpen) this.#db.close();
+    if (this.#db.isOpen) this.#closeDatabase();
   }
 
   #freeReference(): string {

@@ -1,13 +1,13 @@
 /**
- * Reading a ticket request body into plain fields: JSON from scripts, or an HTML form post
- * (application/x-www-form-urlencoded) from the contact page when scripts are off.
+ * Reading a request body into plain fields: JSON from scripts, or an HTML form post
+ * (application/x-www-form-urlencoded) from a page whose scripts are off.
  */
-import { ProblemError, problemTypes } from '../problem.ts';
-import { findJsonSyntaxError } from './json-syntax.ts';
+import { ProblemError, problemTypes } from './problem.ts';
+import { findJsonSyntaxError } from './tickets/json-syntax.ts';
 
 export type BodyKind = 'json' | 'form';
 
-const LIST_FIELDS = new Set(['suggestedArticles', 'openedArticles']);
+const TICKET_LIST_FIELDS = new Set(['suggestedArticles', 'openedArticles']);
 
 /** Which body the Content-Type announces; anything else is refused with 415. */
 export function bodyKindOf(contentType: string | undefined): BodyKind {
@@ -39,8 +39,17 @@ export function bodyKindOf(contentType: string | undefined): BodyKind {
 }
 
 export function parseTicketBody(bytes: Uint8Array, kind: BodyKind): Record<string, unknown> {
+  return parseBody(bytes, kind, TICKET_LIST_FIELDS);
+}
+
+/** The fields of a body; in a form, the names in listFields may repeat and become lists. */
+export function parseBody(
+  bytes: Uint8Array,
+  kind: BodyKind,
+  listFields: ReadonlySet<string> = new Set(),
+): Record<string, unknown> {
   const text = decodeUtf8(bytes);
-  return kind === 'json' ? parseJsonObject(text) : parseForm(text);
+  return kind === 'json' ? parseJsonObject(text) : parseForm(text, listFields);
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
@@ -71,11 +80,11 @@ function parseJsonObject(text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function parseForm(text: string): Record<string, unknown> {
+function parseForm(text: string, listFields: ReadonlySet<string>): Record<string, unknown> {
   const params = new URLSearchParams(text);
   const fields: Record<string, unknown> = {};
   for (const name of new Set(params.keys())) {
-    fields[name] = LIST_FIELDS.has(name) ? params.getAll(name) : params.get(name);
+    fields[name] = listFields.has(name) ? params.getAll(name) : params.get(name);
   }
   return fields;
 }

@@ -1,0 +1,35 @@
+// `npm run build`: the public help centre into dist/, then the agents' help centre (every public
+// article plus the internal ones, served under /agents/ behind sign-in) into dist-agents/.
+// Two separate Astro runs, so nothing of the internal build can end up in the public output.
+//   DIST_DIR, AGENTS_DIST_DIR override the folders; `-- public` or `-- internal` builds one.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+// Astro runs on this same Node (the pinned 24), not whatever `node` is first on PATH.
+const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const wanted = process.argv[2];
+if (wanted !== undefined && wanted !== 'public' && wanted !== 'internal') {
+  console.error(
+    `build: unknown audience "${wanted}"; use "public", "internal" or nothing for both`,
+  );
+  process.exit(1);
+}
+
+for (const audience of ['public', 'internal'] as const) {
+  if (wanted && wanted !== audience) continue;
+  const started = performance.now();
+  console.log(`\n▶ Building the ${audience} help centre`);
+  const result = spawnSync(process.execPath, [astro, 'build'], {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, HC_AUDIENCE: audience },
+  });
+  if (result.status !== 0) {
+    console.error(`✖ the ${audience} build failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(
+    `✔ ${audience} help centre built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+}

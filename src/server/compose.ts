@@ -1,0 +1,88 @@
+/**
+ * Turns the server's settings into the service's dependencies, once, for the Node server
+ * (node.ts) and the serverless handler (fetch-handler.ts): the stores on one database, support
+ * and sign-in configuration, mail, single sign-on and the suggestion index.
+ */
+import { createMailer } from './auth/mailer.ts';
+import { createOidcSignIn } from './auth/oidc.ts';
+import { loadSignInConfig } from './auth/sign-in-config.ts';
+import type { AppDeps } from './app.ts';
+import { contentRepository } from './content/repository.ts';
+import type { Logger } from './log.ts';
+import type { RateLimit } from './middleware/rate-limit.ts';
+import { openSqliteStores } from './store/sqlite/index.ts';
+import { loadSupportConfig } from './support/load.ts';
+import { loadArticleSuggester } from './tickets/suggestions.ts';
+
+/** What the service needs to know; src/server/env.ts reads it from the environment. */
+export interface ServiceSettings {
+  /** The public build (dist/): its suggestion index feeds tickets. */
+  distDir: string;
+  /** The agents' build (dist-agents/), served under /agents/. */
+  agentsDistDir: string;
+  /** Folder of the SQLite database. */
+  dataDir: string;
+  /** content/support by default. */
+  supportDir?: string;
+  /** content/ of the working tree, read by the agents' editor. */
+  contentDir: string;
+  /** config/sign-in.yaml by default. */
+  signInConfigFile?: string;
+  /** smtp://user:pass@host:587; without it mail is printed in the log. */
+  smtpUrl?: string;
+  /** The From address of the mail the service sends. */
+  mailFrom: string;
+  oidc?: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string | undefined;
+    redirectUri: string | undefined;
+  };
+  rateLimit?: RateLimit;
+  allowedOrigins?: readonly string[];
+}
+
+export interface ComposedService {
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * Loads and opens everything. Throws SupportConfigError or SignInConfigError (with file and field)
+ * when a configuration file is wrong; nothing stays open then.
+ */
+export async function composeService(
+  settings: ServiceSettings,
+  log: Logger,
+  overrides: Partial<AppDeps> = {},
+): Promise<ComposedService> {
+  const support = loadSupportConfig(settings.supportDir);
+  const signInConfig = loadSignInConfig(settings.signInConfigFile);
+  const suggester = await loadArticleSuggester(settings.distDir, log);
+  const stores = openSqliteStores({ dataDir: settings.dataDir });
+  const mailer = createMailer({ smtpUrl: settings.smtpUrl, from: settings.mailFrom, log });
+  const now = () => new Date();
+  const oidc = settings.oidc
+    ? createOidcSignIn(settings.oidc, signInConfig.oidc, { stores, now, log })
+    : undefined;
+  return {
+    deps: {
+      stores,
+      support,
+      suggester,
+      content: contentRepository(settings.contentDir),
+      signInConfig,
+      ...(oidc ? { oidc } : {}),
+      mailer,
+      agentsDir: settings.agentsDistDir,
+      ...(settings.rateLimit ? { rateLimit: settings.rateLimit } : {}),
+      allowedOrigins: settings.allowedOrigins ?? [],
+      log,
+      ...overrides,
+    },
+    async close() {
+      mailer.close();
+      await stores.close();
+    },
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * The agents' help centre under /agents/: the internal build's static files and the pages it
+ * renders at request time (editor, preview, "My feedback"), for signed-in agents only. Without a
+ * session, pages answer a redirect to sign-in and every other file (images, search indexes,
+ * fragments, scripts) 401, so nothing internal leaves the server to a reader.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Hono, type Context } from 'hono';
+import { bestLocale, isLocale, sourceLocale, type Locale } from '../i18n/locales.ts';
+import { escapeHtml, markers } from '../lib/page-markers.ts';
+import { checkProposal } from '../proposals/check-proposal.ts';
+import type { InternalLocals } from '../site/internal/locals.ts';
+import { hasRole } from './auth/roles.ts';
+import type { Viewer } from './auth/sessions.ts';
+import type { AppEnv } from './context.ts';
+import type { ContentRepository } from './content/repository.ts';
+import type { Logger } from './log.ts';
+import { localeOfPath } from './auth/next-path.ts';
+import { signInPage } from './routes/auth.ts';
+import { locateFlags } from './proposals/flags.ts';
+import { contentTypeOf, fileFor, isFile, parseAcceptLanguage } from './static-site.ts';
+import type { Stores } from './store/types.ts';
+import { readFrontmatter } from '../lib/translation-status.ts';
+
+export const internalBase = '/agents';
+
+type RenderPage = (request: Request, locals: object) => Promise<Response>;
+
+export interface InternalSiteDeps {
+  /** The internal build: client/ (static files) and server/entry.mjs (pages rendered on request). */
+  agentsDir: string;
+  stores: Stores;
+  content: ContentRepository;
+  log: Logger;
+}
+
+export function internalSite(deps: InternalSiteDeps): Hono<AppEnv> {
+  const clientRoot = resolve(deps.agentsDir, 'client');
+  const site = new Hono<AppEnv>();
+  let renderer: Promise<RenderPage> | undefined;
+  const renderPage = () => {
+    renderer ??= import(pathToFileURL(join(deps.agentsDir, 'server', 'entry.mjs')).href).then(
+      (module: { render: RenderPage }) => module.render,
+      (error: unknown) => {
+        renderer = undefined;
+        throw error;
+      },
+    );
+    return renderer;
+  };
+
+  site.use('*', async (c, next) => {
+    c.header('Cache-Control', 'private, no-store');
+    c.header('Vary', 'Cookie');
+    c.header('X-Robots-Tag', 'noindex, nofollow');
+    const viewer = c.get('viewer');
+    if (viewer && hasRole(viewer.person.role, 'agent')) return next();
+    const path = c.req.path;
+    const wantsPage = path.endsWith('/') || path.endsWith('.html') || c.req.method !== 'GET';
+    if (wantsPage && (c.req.header('accept') ?? '').includes('text/html'))
+      return c.redirect(signInPage(localeOfPath(path), undefined, path), 302);
+    return c.text('Sign in as an agent to see this.', 401, { 'Cache-Control': 'no-store' });
+  });
+
+  site.use('*', async (c, next) => {
+    const rest = c.req.path.slice(internalBase.length);
+    return rest === '' || rest === '/' ? redirectHome(c) : next();
+  });
+
+  site.on(['GET', 'HEAD'], '*', async (c, next) => {
+    if (!hasBuild(clientRoot))
+      return c.text('The agents’ help centre is not built: run npm run build', 503);
+    const rest = c.req.path.slice(internalBase.length) || '/';
+    const file = fileFor(clientRoot, rest);
+    if (!file) return next();
+    const url = new URL(c.req.url);
+    if (!rest.endsWith('/') && isFile(join(file, 'index.html')))
+      return c.redirect(`${c.req.path}/${url.search}`, 308);
+    const target = rest.endsWith('/') ? join(file, 'index.html') : file;
+    if (!isFile(target)) return next();
+    if (target.endsWith('.html'))
+      return c.html(personalise(readFileSync(target, 'utf8'), c.get('viewer')!));
+    const immutable = rest.startsWith('/_astro/') || /^\/pagefind(-fallback)?\//.test(rest);
+    return c.body(readFileSync(target), 200, {
+      'Content-Type': contentTypeOf(target),
+      'Cache-Control': immutable ? 'private, max-age=31536000, immutable' : 'private, no-cache',
+    });
+  });
+
+  // Everything else is one of the pages the internal build renders at request time.
+  site.all('*', async (c) => {
+    let render: RenderPage;
+    try {
+      render = await renderPage();
+    } catch (error) {
+      deps.log.error('the agents’ help centre pages could not be loaded', error);
+      return c.text('The agents’ help centre is not built: run npm run build', 503);
+    }
+    const viewer = c.get('viewer')!;
+    const response = await render(c.req.raw, { hc: internalLocals(viewer, deps) });
+    if (response.status === 404) return notFound(c, clientRoot, viewer);
+    const headers = new Headers(response.headers);
+    headers.set('Cache-Control', 'private, no-store');
+    headers.set('Vary', 'Cookie');
+    if (!(headers.get('content-type') ?? '').includes('text/html'))
+      return new Response(response.body, { status: response.status, headers });
+    const html = personalise(await response.text(), viewer);
+    return new Response(html, { status: response.status, headers });
+  });
+
+  return site;
+}
+
+function redirectHome(c: Context<AppEnv>): Response {
+  const viewer = c.get('viewer');
+  const preferred = viewer?.person.languages[0];
+  const locale = preferred ?? bestLocale(parseAcceptLanguage(c.req.header('accept-language')));
+  return c.redirect(`${internalBase}/${locale}/`, 302);
+}
+
+function notFound(c: Context<AppEnv>, clientRoot: string, viewer: Viewer): Response {
+  const first = c.req.path.split('/')[2];
+  const page = [
+    ...(isLocale(first) ? [join(clientRoot, first, '404.html')] : []),
+    join(clientRoot, sourceLocale, '404.html'),
+  ].find(isFile);
+  if (!page) return c.text('Not found', 404);
+  return c.html(personalise(readFileSync(page, 'utf8'), viewer), 404);
+}
+
+/** Fills in who is signed in, and shows what their role may use. */
+export function personalise(html: string, viewer: Viewer): string {
+  const name = escapeHtml(viewer.person.name ?? viewer.person.email);
+  return html
+    .replaceAll(`${markers.agentName}></span>`, `${markers.agentName}>${name}</span>`)
+    .replace(
+      new RegExp(`(${markers.needsRole}="(agent|lead|admin)"[^>]*?)\\s+hidden(="[^"]*")?`, 'g'),
+      (whole, kept: string, role: 'agent' | 'lead' | 'admin') =>
+        hasRole(viewer.person.role, role) ? kept : whole,
+    );
+}
+
+function hasBuild(clientRoot: string): boolean {
+  try {
+    return statSync(join(clientRoot, sourceLocale, 'index.html')).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function internalLocals(viewer: Viewer, deps: InternalSiteDeps): InternalLocals {
+  const { person } = viewer;
+  const isLead = hasRole(person.role, 'lead');
+  return {
+    viewer: {
+      id: person.id,
+      email: person.email,
+      name: person.name,
+      role: person.role,
+      languages: person.languages,
+    },
+    editorSource(locale: Locale, articleId: string) {
+      const english = deps.content.article(sourceLocale, articleId);
+      if (!english) return undefined;
+      const own = deps.content.article(locale, articleId);
+      const stated = own ? readFrontmatter(own.text)['sourceRevision'] : undefined;
+      return {
+        articleId,
+        locale,
+        kind: own ? 'edit' : 'translation',
+        text: own?.text ?? english.text,
+        revision: own?.revision ?? null,
+        sourceRevision: english.revision,
+        matchesSource: locale === sourceLocale || stated === english.revision,
+      };
+    },
+    check(text, target) {
+      const result = checkProposal(text, target, deps.content.facts());
+      return result.ok ? { ok: true } : { ok: false, issues: result.issues };
+    },
+    async myFlags() {
+      return locateFlags(await deps.stores.flags.listInvolving(person.id), deps.content);
+    },
+    flagHistory: (id) => deps.stores.flags.history(id),
+    myProposals: () => deps.stores.proposals.listByAuthor(person.id),
+    async proposal(id) {
+      const proposal = await deps.stores.proposals.get(id);
+      if (!proposal || (proposal.authorId !== person.id && !isLead)) return undefined;
+      return { proposal, history: await deps.stores.proposals.history(id) };
+    },
+    async peopleNames(ids) {
+      const names: Record<string, string> = {};
+      for (const id of new Set(ids)) {
+        if (id === 'cli' || id === 'sso') continue;
+        const someone = await deps.stores.people.findById(id);
+        names[id] = someone ? (someone.name ?? someone.email) : id;
+      }
+      return names;
+    },
+    sections() {
+      return [...deps.content.facts().sections].map(([id, visibility]) => ({ id, visibility }));
+    },
+  };
+}

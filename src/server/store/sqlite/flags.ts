@@ -1,0 +1,163 @@
+/** Agents' flags on passages of articles, on the service's SQLite file. */
+import type { DatabaseSync } from 'node:sqlite';
+import type { Locale } from '../../../i18n/locales.ts';
+import { openFlagStates, type FlagState } from '../../../proposals/vocabulary.ts';
+import { generateReference } from '../../tickets/reference.ts';
+import type { Change, Flag, FlagStore, HistoryEntry, NewFlag, RaiseFlagResult } from '../types.ts';
+import { inTransaction, type Row } from './database.ts';
+import { appendHistory, readHistory } from './history.ts';
+
+const OPEN_STATES = openFlagStates.map((state) => `'${state}'`).join(', ');
+
+export class SqliteFlagStore implements FlagStore {
+  readonly #db: DatabaseSync;
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+
+  async raise(input: NewFlag, change: Change): Promise<RaiseFlagResult> {
+    return inTransaction(this.#db, () => {
+      // Checked inside the write lock: two agents flagging one passage together make one flag.
+      const open = this.#db
+        .prepare(
+          `SELECT id FROM flags WHERE article_id = ? AND locale = ? AND block_key = ?
+           AND state IN (${OPEN_STATES}) ORDER BY created_at LIMIT 1`,
+        )
+        .get(input.articleId, input.locale, input.blockKey) as Row | undefined;
+      if (open) {
+        const id = open.id as string;
+        const mine = this.#db
+          .prepare('SELECT ticket_ref FROM flag_supporters WHERE flag_id = ? AND person_id = ?')
+          .get(id, change.actor) as Row | undefined;
+        if (mine) {
+          if (input.ticketRef && mine.ticket_ref === null) {
+            this.#db
+              .prepare(
+                'UPDATE flag_supporters SET ticket_ref = ? WHERE flag_id = ? AND person_id = ?',
+              )
+              .run(input.ticketRef, id, change.actor);
+          }
+          return { outcome: 'already-raised', flag: this.#read(id)! };
+        }
+        this.#addSupporter(id, input, change);
+        this.#db.prepare('UPDATE flags SET updated_at = ? WHERE id = ?').run(change.at, id);
+        appendHistory(this.#db, 'flag_events', id, change, {
+          action: 'joined',
+          revision: input.revision,
+          detail: { reason: input.reason, ticketRef: input.ticketRef },
+        });
+        return { outcome: 'joined', flag: this.#read(id)! };
+      }
+      const id = this.#freeId();
+      this.#db
+        .prepare(
+          `INSERT INTO flags (id, article_id, locale, revision, block_key, block_kind, quote,
+             reason, comment, state, created_by, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+        )
+        .run(
+          id,
+          input.articleId,
+          input.locale,
+          input.revision,
+          input.blockKey,
+          input.blockKind,
+          input.quote,
+          input.reason,
+          input.comment,
+          change.actor,
+          change.at,
+          change.at,
+        );
+      this.#addSupporter(id, input, change);
+      appendHistory(this.#db, 'flag_events', id, change, {
+        action: 'opened',
+        to: 'open',
+        revision: input.revision,
+        detail: { reason: input.reason, ticketRef: input.ticketRef },
+      });
+      return { outcome: 'opened', flag: this.#read(id)! };
+    });
+  }
+
+  async get(id: string): Promise<Flag | undefined> {
+    return this.#read(id);
+  }
+
+  async listInvolving(personId: string): Promise<Flag[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT f.* FROM flags f WHERE f.created_by = ? OR EXISTS (
+           SELECT 1 FROM flag_supporters s WHERE s.flag_id = f.id AND s.person_id = ?)
+         ORDER BY f.updated_at DESC`,
+      )
+      .all(personId, personId) as Row[];
+    return rows.map((row) => this.#toFlag(row));
+  }
+
+  async listForArticle(articleId: string, locale?: Locale): Promise<Flag[]> {
+    const rows = (
+      locale
+        ? this.#db
+            .prepare('SELECT * FROM flags WHERE article_id = ? AND locale = ? ORDER BY created_at')
+            .all(articleId, locale)
+        : this.#db
+            .prepare('SELECT * FROM flags WHERE article_id = ? ORDER BY created_at')
+            .all(articleId)
+    ) as Row[];
+    return rows.map((row) => this.#toFlag(row));
+  }
+
+  async history(id: string): Promise<HistoryEntry[]> {
+    return readHistory(this.#db, 'flag_events', id);
+  }
+
+  #addSupporter(flagId: string, input: NewFlag, change: Change): void {
+    this.#db
+      .prepare(
+        'INSERT INTO flag_supporters (flag_id, person_id, ticket_ref, comment, at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(flagId, change.actor, input.ticketRef, input.comment, change.at);
+  }
+
+  #read(id: string): Flag | undefined {
+    const row = this.#db.prepare('SELECT * FROM flags WHERE id = ?').get(id) as Row | undefined;
+    return row && this.#toFlag(row);
+  }
+
+  #toFlag(row: Row): Flag {
+    const supporters = this.#db
+      .prepare('SELECT * FROM flag_supporters WHERE flag_id = ? ORDER BY at, rowid')
+      .all(row.id as string) as Row[];
+    return {
+      id: row.id as string,
+      articleId: row.article_id as string,
+      locale: row.locale as Locale,
+      revision: row.revision as string,
+      blockKey: row.block_key as string,
+      blockKind: row.block_kind as Flag['blockKind'],
+      quote: row.quote as string,
+      reason: row.reason as Flag['reason'],
+      comment: (row.comment as string | null) ?? null,
+      state: row.state as FlagState,
+      createdBy: row.created_by as string,
+      createdAt: row.created_at as string,
+      updatedAt: row.updated_at as string,
+      supporters: supporters.map((s) => ({
+        personId: s.person_id as string,
+        ticketRef: (s.ticket_ref as string | null) ?? null,
+        comment: (s.comment as string | null) ?? null,
+        at: s.at as string,
+      })),
+    };
+  }
+
+  #freeId(): string {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const id = generateReference('FL-');
+      if (!this.#db.prepare('SELECT 1 FROM flags WHERE id = ?').get(id)) return id;
+    }
+    throw new Error('could not find a free flag id after 10 attempts');
+  }
+}

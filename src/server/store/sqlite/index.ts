@@ -1,0 +1,36 @@
+/**
+ * Every store of the service on one SQLite file (node:sqlite), for a single machine. The stores
+ * share one connection; each write is its own durable transaction.
+ */
+import type { Stores } from '../types.ts';
+import { openDatabase } from './database.ts';
+import { SqliteFlagStore } from './flags.ts';
+import { SqlitePersonStore } from './people.ts';
+import { SqliteProposalStore } from './proposals.ts';
+import { SqliteSessionStore, SqliteSignInStore } from './sessions.ts';
+import { SqliteTicketStore, type SqliteStoreOptions } from './tickets.ts';
+import { generateReference } from '../../tickets/reference.ts';
+
+export { openSqliteTicketStore } from './tickets.ts';
+
+export function openSqliteStores(options: SqliteStoreOptions): Stores {
+  const db = openDatabase(options);
+  const closeDatabase = () => {
+    if (db.isOpen) db.close();
+  };
+  const tickets = new SqliteTicketStore(
+    db,
+    options.newReference ?? (() => generateReference()),
+    closeDatabase,
+  );
+  return {
+    tickets,
+    people: new SqlitePersonStore(db),
+    sessions: new SqliteSessionStore(db),
+    signIn: new SqliteSignInStore(db),
+    flags: new SqliteFlagStore(db),
+    proposals: new SqliteProposalStore(db),
+    // The ticket store flushes its group-commit queue first, then closes the shared file.
+    close: () => tickets.close(),
+  };
+}

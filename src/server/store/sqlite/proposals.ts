@@ -1,0 +1,181 @@
+/** Agents' proposals of new text, on the service's SQLite file. */
+import type { DatabaseSync } from 'node:sqlite';
+import type { Locale } from '../../../i18n/locales.ts';
+import type { ProposalState } from '../../../proposals/vocabulary.ts';
+import { generateReference } from '../../tickets/reference.ts';
+import type {
+  Change,
+  HistoryEntry,
+  NewProposal,
+  Proposal,
+  ProposalPatch,
+  ProposalStore,
+  ProposalWriteResult,
+} from '../types.ts';
+import { inTransaction, json, type Row } from './database.ts';
+import { appendHistory, readHistory } from './history.ts';
+import { revisionOf } from '../../../lib/revision.ts';
+
+export class SqliteProposalStore implements ProposalStore {
+  readonly #db: DatabaseSync;
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+
+  async create(input: NewProposal, change: Change): Promise<Proposal> {
+    return inTransaction(this.#db, () => {
+      const id = this.#freeId();
+      this.#db
+        .prepare(
+          `INSERT INTO proposals (id, kind, article_id, locale, base_revision, base_text,
+             source_revision, text, title, note, flag_ids, state, version, author_id, created_at,
+             updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+        )
+        .run(
+          id,
+          input.kind,
+          input.articleId,
+          input.locale,
+          input.baseRevision,
+          input.baseText,
+          input.sourceRevision,
+          input.text,
+          input.title,
+          input.note,
+          json.write(input.flagIds),
+          input.state,
+          input.authorId,
+          change.at,
+          change.at,
+        );
+      appendHistory(this.#db, 'proposal_events', id, change, {
+        action: 'created',
+        to: 'draft',
+        revision: input.baseRevision,
+        detail: { kind: input.kind, textRevision: revisionOf(input.text) },
+      });
+      if (input.state === 'submitted') {
+        appendHistory(this.#db, 'proposal_events', id, change, {
+          action: 'submitted',
+          from: 'draft',
+          to: 'submitted',
+          revision: input.baseRevision,
+        });
+      }
+      return this.#read(id)!;
+    });
+  }
+
+  async update(
+    id: string,
+    expectedVersion: number,
+    patch: ProposalPatch,
+    change: Change,
+  ): Promise<ProposalWriteResult> {
+    return inTransaction(this.#db, () => {
+      const current = this.#read(id);
+      if (!current) return { outcome: 'not-found' };
+      if (current.version !== expectedVersion) return { outcome: 'stale', proposal: current };
+      if (current.state !== 'draft' && current.state !== 'changes-requested')
+        return { outcome: 'wrong-state', proposal: current };
+      this.#db
+        .prepare(
+          `UPDATE proposals SET text = ?, title = ?, note = ?, source_revision = ?, flag_ids = ?,
+             version = version + 1, updated_at = ? WHERE id = ?`,
+        )
+        .run(
+          patch.text,
+          patch.title,
+          patch.note,
+          patch.sourceRevision,
+          json.write(patch.flagIds),
+          change.at,
+          id,
+        );
+      appendHistory(this.#db, 'proposal_events', id, change, {
+        action: 'edited',
+        revision: current.baseRevision,
+        detail: { version: current.version + 1, textRevision: revisionOf(patch.text) },
+      });
+      return { outcome: 'saved', proposal: this.#read(id)! };
+    });
+  }
+
+  async transition(
+    id: string,
+    from: readonly ProposalState[],
+    to: ProposalState,
+    change: Change & { comment?: string | null },
+  ): Promise<ProposalWriteResult> {
+    return inTransaction(this.#db, () => {
+      const current = this.#read(id);
+      if (!current) return { outcome: 'not-found' };
+      if (!from.includes(current.state)) return { outcome: 'wrong-state', proposal: current };
+      this.#db
+        .prepare(
+          'UPDATE proposals SET state = ?, version = version + 1, updated_at = ? WHERE id = ?',
+        )
+        .run(to, change.at, id);
+      appendHistory(this.#db, 'proposal_events', id, change, {
+        action: to,
+        from: current.state,
+        to,
+        revision: current.baseRevision,
+        detail: change.comment ? { comment: change.comment } : {},
+      });
+      return { outcome: 'saved', proposal: this.#read(id)! };
+    });
+  }
+
+  async get(id: string): Promise<Proposal | undefined> {
+    return this.#read(id);
+  }
+
+  async listByAuthor(authorId: string): Promise<Proposal[]> {
+    const rows = this.#db
+      .prepare('SELECT * FROM proposals WHERE author_id = ? ORDER BY updated_at DESC')
+      .all(authorId) as Row[];
+    return rows.map(toProposal);
+  }
+
+  async history(id: string): Promise<HistoryEntry[]> {
+    return readHistory(this.#db, 'proposal_events', id);
+  }
+
+  #read(id: string): Proposal | undefined {
+    const row = this.#db.prepare('SELECT * FROM proposals WHERE id = ?').get(id) as Row | undefined;
+    return row && toProposal(row);
+  }
+
+  #freeId(): string {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const id = generateReference('PR-');
+      if (!this.#db.prepare('SELECT 1 FROM proposals WHERE id = ?').get(id)) return id;
+    }
+    throw new Error('could not find a free proposal id after 10 attempts');
+  }
+}
+
+function toProposal(row: Row): Proposal {
+  const optional = (key: string) => (row[key] as string | null) ?? null;
+  return {
+    id: row.id as string,
+    kind: row.kind as Proposal['kind'],
+    articleId: row.article_id as string,
+    locale: row.locale as Locale,
+    baseRevision: optional('base_revision'),
+    baseText: optional('base_text'),
+    sourceRevision: optional('source_revision'),
+    text: row.text as string,
+    title: row.title as string,
+    note: optional('note'),
+    flagIds: json.read<string[]>(row.flag_ids, []),
+    state: row.state as ProposalState,
+    version: Number(row.version),
+    authorId: row.author_id as string,
+    createdAt: row.created_at as string,
+    updatedAt: row.updated_at as string,
+  };
+}
