@@ -46,6 +46,7 @@ export default defineConfig({
     helpCentreSearch(),
   ],
   vite: {
+    define: { __HC_AUDIENCE__: JSON.stringify(internal ? 'internal' : 'public') },
     resolve: {
       // Agent markup, styles and scripts exist only in the internal build.
       alias: {

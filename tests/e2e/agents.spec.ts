@@ -62,7 +62,7 @@ test.describe('agents sign in', () => {
     await dialog.getByLabel('It is outdated').check();
     await dialog
       .getByLabel('What should it say? (optional)')
-      .fill('The tier 1 limit went up in November.');
+      .fill('The tier 1 limit went up in November <b>now</b>.');
     await dialog.getByLabel('Ticket that showed it (optional)').fill('HB-7K2M9Q0Z');
     await dialog.getByRole('button', { name: 'Send flag' }).click();
     await expect(page.locator('[data-flag-status]')).toContainText(/flag FL-[0-9A-Z]{8} is open/);
@@ -95,6 +95,9 @@ test.describe('agents sign in', () => {
     await expect(flags).toContainText('The passage is unchanged.');
     await expect(flags).toContainText(quote.replace(/\s+/g, ' ').slice(0, 40));
     await expect(flags).toContainText('HB-7K2M9Q0Z');
+    // What agents type is shown as text, never as markup.
+    await expect(flags).toContainText('went up in November <b>now</b>.');
+    await expect(flags.locator('b')).toHaveCount(0);
   });
 
   test('with an emailed link in Korean: opening the link uses nothing up, the button signs in, once', async ({
