@@ -58,7 +58,11 @@ let scripts: Loaded[] = [];
 page.on('response', async (response) => {
   if (response.request().resourceType() !== 'script') return;
   const body = await response.body().catch(() => Buffer.alloc(0));
-  scripts.push({ url: new URL(response.url()).pathname, raw: body.length, gzip: gzipSync(body).length });
+  scripts.push({
+    url: new URL(response.url()).pathname,
+    raw: body.length,
+    gzip: gzipSync(body).length,
+  });
 });
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -69,7 +73,8 @@ async function step(label: string, action: (page: Page) => Promise<void>) {
   const raw = scripts.reduce((sum, s) => sum + s.raw, 0);
   const gzip = scripts.reduce((sum, s) => sum + s.gzip, 0);
   console.log(`${label}: ${scripts.length} scripts, ${kb(raw)} raw, ${kb(gzip)} gzip`);
-  for (const script of scripts) console.log(`    ${script.url} ${kb(script.raw)} (${kb(script.gzip)} gzip)`);
+  for (const script of scripts)
+    console.log(`    ${script.url} ${kb(script.raw)} (${kb(script.gzip)} gzip)`);
 }
 
 await step('public article page, before interaction', (p) =>

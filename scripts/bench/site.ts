@@ -19,7 +19,8 @@ if (!process.argv.includes('--no-build')) {
       cwd: root,
       stdio: 'ignore',
     });
-    if (build.status !== 0) throw new Error(`the ${audience} build failed: run npm run build to see why`);
+    if (build.status !== 0)
+      throw new Error(`the ${audience} build failed: run npm run build to see why`);
     console.log(
       `build time, ${audience} help centre: ${((performance.now() - started) / 1000).toFixed(1)} s (Astro, Pagefind and suggestion indexes)`,
     );

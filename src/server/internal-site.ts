@@ -134,7 +134,10 @@ function notFound(c: Context<AppEnv>, clientRoot: string, viewer: Viewer): Respo
 export function personalise(html: string, viewer: Viewer): string {
   const name = escapeHtml(viewer.person.name ?? viewer.person.email);
   return html
-    .replace(new RegExp(`(${markers.agentName}>)(</[a-z]+>)`, 'g'), (_, open: string, close: string) => `${open}${name}${close}`)
+    .replace(
+      new RegExp(`(${markers.agentName}>)(</[a-z]+>)`, 'g'),
+      (_, open: string, close: string) => `${open}${name}${close}`,
+    )
     .replace(
       new RegExp(`(${markers.needsRole}="(agent|lead|admin)"[^>]*?)\\s+hidden(="[^"]*")?`, 'g'),
       (whole, kept: string, role: 'agent' | 'lead' | 'admin') =>
