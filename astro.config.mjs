@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { helpCentreSearch } from './src/search/integration.ts';
@@ -18,6 +19,8 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const internal = process.env.HC_AUDIENCE === 'internal';
 /** @param {string} path */
 const local = (path) => fileURLToPath(new URL(path, import.meta.url));
+/** The content to build: ./content, or a release's checkout (CONTENT_DIR). */
+const contentDir = resolve(process.env.CONTENT_DIR ?? local('./content'));
 
 export default defineConfig({
   site,
@@ -50,6 +53,7 @@ export default defineConfig({
     resolve: {
       // Agent markup, styles and scripts exist only in the internal build.
       alias: {
+        'hc-content': contentDir,
         'agent-chrome': local(
           internal ? './src/components/agents/chrome.ts' : './src/components/agents/no-chrome.ts',
         ),

@@ -9,6 +9,9 @@ const port = Number(process.env['E2E_PORT'] ?? 4398);
 const dataDir = mkdtempSync(join(tmpdir(), 'hc-e2e-data-'));
 // Set once here and inherited by the server and the test workers: where received mail lands.
 process.env['E2E_MAIL_DIR'] ??= join(tmpdir(), `hc-e2e-mail-${port}`);
+process.env['E2E_CONTENT_DIR'] ??= join(tmpdir(), `hc-e2e-content-${port}`, 'content');
+// Inside the project: the agents' pages of a release load packages from its node_modules.
+process.env['E2E_RELEASES_DIR'] ??= join(import.meta.dirname, '.test-releases', `e2e-${port}`);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -44,6 +47,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       TICKET_RATE_LIMIT_MAX: '1000',
       E2E_MAIL_DIR: process.env['E2E_MAIL_DIR'],
+      E2E_CONTENT_DIR: process.env['E2E_CONTENT_DIR'],
+      E2E_RELEASES_DIR: process.env['E2E_RELEASES_DIR'],
       E2E_SMTP_PORT: String(port - 2),
       E2E_OIDC_PORT: String(port - 1),
     },

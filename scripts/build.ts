@@ -3,7 +3,8 @@
 // Two separate Astro runs, so nothing of the internal build can end up in the public output.
 //   DIST_DIR, AGENTS_DIST_DIR override the folders; `-- public` or `-- internal` builds one.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 // Astro runs on this same Node (the pinned 24), not whatever `node` is first on PATH.
@@ -16,10 +17,22 @@ if (wanted !== undefined && wanted !== 'public' && wanted !== 'internal') {
   process.exit(1);
 }
 
+// Astro's content caches (.astro/ and node_modules/.astro/) belong to one content folder: a
+// release built from another checkout (CONTENT_DIR) must not reuse them, or pages come out of the
+// wrong content. A build that does not know which folder the caches are for clears them too.
+const contentDir = resolve(process.env['CONTENT_DIR'] ?? join(root, 'content'));
+const cacheStamp = join(root, '.astro', 'hc-content-dir');
+if (!existsSync(cacheStamp) || readFileSync(cacheStamp, 'utf8') !== contentDir) {
+  rmSync(join(root, '.astro'), { recursive: true, force: true });
+  rmSync(join(root, 'node_modules', '.astro'), { recursive: true, force: true });
+}
+
 for (const audience of ['public', 'internal'] as const) {
   if (wanted && wanted !== audience) continue;
   const started = performance.now();
   console.log(`\n▶ Building the ${audience} help centre`);
+  // Written before each build: a build killed half way leaves caches of this same folder.
+  remember();
   const result = spawnSync(process.execPath, [astro, 'build'], {
     stdio: 'inherit',
     cwd: root,
@@ -32,4 +45,9 @@ for (const audience of ['public', 'internal'] as const) {
   console.log(
     `✔ ${audience} help centre built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
+}
+
+function remember(): void {
+  mkdirSync(join(root, '.astro'), { recursive: true });
+  writeFileSync(cacheStamp, contentDir);
 }

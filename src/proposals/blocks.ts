@@ -28,12 +28,18 @@ const kindOf: Partial<Record<Nodes['type'], BlockKind>> = {
 
 /** Blocks in document order, as the page shows them (the h1 title is not in the body). */
 export function sourceBlocks(tree: Root): SourceBlock[] {
-  const found: Array<{ kind: BlockKind; text: string; line: number }> = [];
+  return blockNodes(tree).map(({ node: _node, ...block }) => block);
+}
+
+/** The blocks with the mdast node each comes from, for marking them (the rendered diff). */
+export function blockNodes(tree: Root): Array<SourceBlock & { node: Nodes }> {
+  const found: Array<{ kind: BlockKind; text: string; line: number; node: Nodes }> = [];
   const walk = (node: Nodes, insideTextBlock: boolean) => {
     const kind = kindOf[node.type];
     // A paragraph inside a list item or quote is part of that block, as in the browser.
     const counts = kind !== undefined && !(kind === 'paragraph' && insideTextBlock);
-    if (counts) found.push({ kind, text: toString(node), line: node.position?.start.line ?? 1 });
+    if (counts)
+      found.push({ kind, text: toString(node), line: node.position?.start.line ?? 1, node });
     if (kind === 'table' || kind === 'code') return;
     if ('children' in node)
       for (const child of node.children as Nodes[])

@@ -21,6 +21,11 @@ import { authRoutes } from './routes/auth.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { flagRoutes } from './routes/flags.ts';
 import { proposalRoutes } from './routes/proposals.ts';
+import { reviewRoutes } from './routes/reviews.ts';
+import { GitError, openContentGit, type ContentGit } from './content/git.ts';
+import type { ReleaseRegistry } from './releases/registry.ts';
+import { releaseJobs, type ReleaseJobs } from './releases/jobs.ts';
+import { releaseRoutes } from './routes/releases.ts';
 import { internalSite } from './internal-site.ts';
 import { loadViewer } from './middleware/session.ts';
 import { contentRepository, type ContentRepository } from './content/repository.ts';
@@ -63,8 +68,14 @@ export interface AppDeps {
   oidc?: OidcSignIn;
   /** Where sign-in links go. Default: printed in the log. */
   mailer?: Mailer;
-  /** The internal build (dist-agents/), served under /agents/ to signed-in agents. */
-  agentsDir?: string;
+  /** The internal build (dist-agents/), served under /agents/ to signed-in agents; a function when a release switch can change it. */
+  agentsDir?: string | (() => string);
+  /** The agents' builds live before the last release switch (their fingerprinted files stay reachable). */
+  agentsGraceDirs?: () => string[];
+  /** Releases, when the service publishes them (the releases folder and how many to keep). */
+  releases?: { registry: ReleaseRegistry; keep: number; contentDir: string; dataDir: string };
+  /** Whether a lead may accept their own proposal. Default false. */
+  allowSelfApproval?: boolean;
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -102,8 +113,63 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/people', peopleRoutes({ stores, now: nowDate }));
   app.route('/api/flags', flagRoutes({ stores, content, now: nowDate }));
   app.route('/api/proposals', proposalRoutes({ stores, content, now: nowDate }));
+  let git: Promise<ContentGit> | undefined;
+  const contentGit = () => {
+    git ??= openContentGit(content.dir).catch((error: unknown) => {
+      git = undefined;
+      throw error instanceof GitError
+        ? new ProblemError({
+            type: problemTypes.unavailable,
+            title: 'content/ is not in git',
+            status: 503,
+            detail: error.message,
+          })
+        : error;
+    });
+    return git;
+  };
+  app.route(
+    '/api/reviews',
+    reviewRoutes({
+      stores,
+      content,
+      git: contentGit,
+      now: nowDate,
+      allowSelfApproval: deps.allowSelfApproval ?? false,
+    }),
+  );
+  let jobs: ReleaseJobs | undefined;
+  if (deps.releases) {
+    jobs = releaseJobs({
+      projectDir: fileURLToPath(new URL('../../', import.meta.url)),
+      env: {
+        CONTENT_DIR: deps.releases.contentDir,
+        RELEASES_DIR: deps.releases.registry.dir,
+        RELEASES_KEEP: String(deps.releases.keep),
+        DATA_DIR: deps.releases.dataDir,
+      },
+      log,
+    });
+    app.route(
+      '/api/releases',
+      releaseRoutes({ registry: deps.releases.registry, jobs, now: nowDate }),
+    );
+  }
   if (deps.agentsDir)
-    app.route('/agents', internalSite({ agentsDir: deps.agentsDir, stores, content, log }));
+    app.route(
+      '/agents',
+      internalSite({
+        agentsDir: deps.agentsDir,
+        graceDirs: deps.agentsGraceDirs ?? (() => []),
+        stores,
+        content,
+        log,
+        git: contentGit,
+        now: nowDate,
+        releases: deps.releases?.registry,
+        jobs,
+      }),
+    );
 
   app.route(
     '/api/tickets',

@@ -12,7 +12,9 @@ import type { Logger } from './log.ts';
 import type { RateLimit } from './middleware/rate-limit.ts';
 import { openSqliteStores } from './store/sqlite/index.ts';
 import { loadSupportConfig } from './support/load.ts';
-import { loadArticleSuggester } from './tickets/suggestions.ts';
+import { followLiveSuggestions } from './tickets/suggestions.ts';
+import { liveSite, type LiveSite } from './live.ts';
+import { startReleaseScheduler } from './releases/scheduler.ts';
 
 /** What the service needs to know; src/server/env.ts reads it from the environment. */
 export interface ServiceSettings {
@@ -20,6 +22,12 @@ export interface ServiceSettings {
   distDir: string;
   /** The agents' build (dist-agents/), served under /agents/. */
   agentsDistDir: string;
+  /** Releases (releases/): when one is live, it is served instead of the two builds above. */
+  releasesDir?: string;
+  /** Releases to keep. */
+  releasesKeep?: number;
+  /** Whether a lead may accept their own proposal. */
+  allowSelfApproval?: boolean;
   /** Folder of the SQLite database. */
   dataDir: string;
   /** content/support by default. */
@@ -44,6 +52,7 @@ export interface ServiceSettings {
 
 export interface ComposedService {
   deps: AppDeps;
+  live: LiveSite;
   close(): Promise<void>;
 }
 
@@ -58,14 +67,24 @@ export async function composeService(
 ): Promise<ComposedService> {
   const support = loadSupportConfig(settings.supportDir);
   const signInConfig = loadSignInConfig(settings.signInConfigFile);
-  const suggester = await loadArticleSuggester(settings.distDir, log);
+  const live = liveSite(settings);
+  const suggester = await followLiveSuggestions(() => live.publicDir(), log);
   const stores = openSqliteStores({ dataDir: settings.dataDir });
   const mailer = createMailer({ smtpUrl: settings.smtpUrl, from: settings.mailFrom, log });
   const now = () => new Date();
+  const scheduler = live.registry
+    ? startReleaseScheduler({
+        registry: live.registry,
+        contentDir: settings.contentDir,
+        stores,
+        log,
+      })
+    : undefined;
   const oidc = settings.oidc
     ? createOidcSignIn(settings.oidc, signInConfig.oidc, { stores, now, log })
     : undefined;
   return {
+    live,
     deps: {
       stores,
       support,
@@ -74,13 +93,26 @@ export async function composeService(
       signInConfig,
       ...(oidc ? { oidc } : {}),
       mailer,
-      agentsDir: settings.agentsDistDir,
+      agentsDir: () => live.agentsDir(),
+      agentsGraceDirs: () => live.graceDirs('agents'),
+      ...(live.registry
+        ? {
+            releases: {
+              registry: live.registry,
+              keep: settings.releasesKeep ?? 5,
+              contentDir: settings.contentDir,
+              dataDir: settings.dataDir,
+            },
+          }
+        : {}),
+      allowSelfApproval: settings.allowSelfApproval ?? false,
       ...(settings.rateLimit ? { rateLimit: settings.rateLimit } : {}),
       allowedOrigins: settings.allowedOrigins ?? [],
       log,
       ...overrides,
     },
     async close() {
+      scheduler?.stop();
       mailer.close();
       await stores.close();
     },

@@ -46,6 +46,17 @@ export const serverEnvSchema = z.object({
   DIST_DIR: text('./dist'),
   /** The agents' build, served under /agents/ behind sign-in. Default ./dist-agents. */
   AGENTS_DIST_DIR: text('./dist-agents'),
+  /** Releases; when one is live it is served instead of DIST_DIR and AGENTS_DIST_DIR. Default ./releases. */
+  RELEASES_DIR: text('./releases'),
+  /** Releases kept (older ones are deleted after a release). Default 5, range 2–100. */
+  RELEASES_KEEP: wholeNumber('RELEASES_KEEP', 2, 100, 5),
+  /** "true" lets a lead accept their own proposal; default false (another lead reviews it). */
+  REVIEW_ALLOW_SELF_APPROVAL: z
+    .enum(['', 'true', 'false', '1', '0'], {
+      error: 'REVIEW_ALLOW_SELF_APPROVAL must be true or false',
+    })
+    .optional()
+    .transform((value) => value === 'true' || value === '1'),
   /** content/ of the working tree: what agents' proposals are based on. Default: this repository's. */
   CONTENT_DIR: text(repoContentDir),
   /** How people sign in: email links, group → role mapping. Default config/sign-in.yaml. */
@@ -134,6 +145,9 @@ export function readServerEnv(env: Record<string, string | undefined>): NodeServ
     dataDir: settings.DATA_DIR,
     distDir: settings.DIST_DIR,
     agentsDistDir: settings.AGENTS_DIST_DIR,
+    releasesDir: settings.RELEASES_DIR,
+    releasesKeep: settings.RELEASES_KEEP,
+    allowSelfApproval: settings.REVIEW_ALLOW_SELF_APPROVAL,
     contentDir: settings.CONTENT_DIR,
     ...(settings.SIGN_IN_CONFIG ? { signInConfigFile: settings.SIGN_IN_CONFIG } : {}),
     ...(settings.SMTP_URL ? { smtpUrl: settings.SMTP_URL } : {}),

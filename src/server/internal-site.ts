@@ -20,7 +20,19 @@ import type { Logger } from './log.ts';
 import { localeOfPath } from './auth/next-path.ts';
 import { signInPage } from './routes/auth.ts';
 import { locateFlags } from './proposals/flags.ts';
-import { contentTypeOf, fileFor, isFile, parseAcceptLanguage } from './static-site.ts';
+import {
+  contentTypeOf,
+  fileFor,
+  FINGERPRINTED,
+  isFile,
+  parseAcceptLanguage,
+} from './static-site.ts';
+import type { ContentGit } from './content/git.ts';
+import type { ReleaseRegistry } from './releases/registry.ts';
+import type { ReleaseJobs } from './releases/jobs.ts';
+import { parseQueueFilter, reviewQueue } from './reviews/queue.ts';
+import { reviewProposal } from './reviews/review.ts';
+import { freshnessReport } from '../releases/reports.ts';
 import type { Stores } from './store/types.ts';
 import { readFrontmatter } from '../lib/translation-status.ts';
 
@@ -29,25 +41,40 @@ export const internalBase = '/agents';
 type RenderPage = (request: Request, locals: object) => Promise<Response>;
 
 export interface InternalSiteDeps {
-  /** The internal build: client/ (static files) and server/entry.mjs (pages rendered on request). */
-  agentsDir: string;
+  /**
+   * The internal build: client/ (static files) and server/entry.mjs (pages rendered on request);
+   * a function when a release switch can change it.
+   */
+  agentsDir: string | (() => string);
+  /** client/ folders of builds live before the last switch (fingerprinted files stay reachable). */
+  graceDirs?: () => string[];
   stores: Stores;
   content: ContentRepository;
   log: Logger;
+  git?: () => Promise<ContentGit>;
+  now?: () => Date;
+  releases?: ReleaseRegistry | undefined;
+  jobs?: ReleaseJobs | undefined;
 }
 
 export function internalSite(deps: InternalSiteDeps): Hono<AppEnv> {
-  const clientRoot = resolve(deps.agentsDir, 'client');
+  const agentsDirOf =
+    typeof deps.agentsDir === 'string' ? () => deps.agentsDir as string : deps.agentsDir;
   const site = new Hono<AppEnv>();
-  let renderer: Promise<RenderPage> | undefined;
-  const renderPage = () => {
-    renderer ??= import(pathToFileURL(join(deps.agentsDir, 'server', 'entry.mjs')).href).then(
-      (module: { render: RenderPage }) => module.render,
-      (error: unknown) => {
-        renderer = undefined;
-        throw error;
-      },
-    );
+  // One renderer per build: after a release switch the new release's pages render.
+  const renderers = new Map<string, Promise<RenderPage>>();
+  const renderPage = (agentsDir: string) => {
+    let renderer = renderers.get(agentsDir);
+    if (!renderer) {
+      renderer = import(pathToFileURL(join(agentsDir, 'server', 'entry.mjs')).href).then(
+        (module: { render: RenderPage }) => module.render,
+        (error: unknown) => {
+          renderers.delete(agentsDir);
+          throw error;
+        },
+      );
+      renderers.set(agentsDir, renderer);
+    }
     return renderer;
   };
 
@@ -70,10 +97,17 @@ export function internalSite(deps: InternalSiteDeps): Hono<AppEnv> {
   });
 
   site.on(['GET', 'HEAD'], '*', async (c, next) => {
+    const clientRoot = resolve(agentsDirOf(), 'client');
     if (!hasBuild(clientRoot))
       return c.text('The agents’ help centre is not built: run npm run build', 503);
     const rest = c.req.path.slice(internalBase.length) || '/';
-    const file = fileFor(clientRoot, rest);
+    let file = fileFor(clientRoot, rest);
+    // A page opened before a release switch asks for the old fingerprinted files: still there.
+    if (file && !isFile(file) && FINGERPRINTED.test(rest))
+      file =
+        (deps.graceDirs?.() ?? [])
+          .map((dir) => fileFor(resolve(dir), rest))
+          .find((f) => f !== undefined && isFile(f)) ?? file;
     if (!file) return next();
     const url = new URL(c.req.url);
     if (!rest.endsWith('/') && isFile(join(file, 'index.html')))
@@ -91,16 +125,17 @@ export function internalSite(deps: InternalSiteDeps): Hono<AppEnv> {
 
   // Everything else is one of the pages the internal build renders at request time.
   site.all('*', async (c) => {
+    const agentsDir = agentsDirOf();
     let render: RenderPage;
     try {
-      render = await renderPage();
+      render = await renderPage(agentsDir);
     } catch (error) {
       deps.log.error('the agents’ help centre pages could not be loaded', error);
       return c.text('The agents’ help centre is not built: run npm run build', 503);
     }
     const viewer = c.get('viewer')!;
     const response = await render(c.req.raw, { hc: internalLocals(viewer, deps) });
-    if (response.status === 404) return notFound(c, clientRoot, viewer);
+    if (response.status === 404) return notFound(c, resolve(agentsDir, 'client'), viewer);
     const headers = new Headers(response.headers);
     headers.set('Cache-Control', 'private, no-store');
     headers.set('Vary', 'Cookie');
@@ -156,6 +191,7 @@ function hasBuild(clientRoot: string): boolean {
 function internalLocals(viewer: Viewer, deps: InternalSiteDeps): InternalLocals {
   const { person } = viewer;
   const isLead = hasRole(person.role, 'lead');
+  const now = deps.now ?? (() => new Date());
   return {
     viewer: {
       id: person.id,
@@ -204,6 +240,64 @@ function internalLocals(viewer: Viewer, deps: InternalSiteDeps): InternalLocals 
     },
     sections() {
       return [...deps.content.facts().sections].map(([id, visibility]) => ({ id, visibility }));
+    },
+    async reviewQueue(query) {
+      if (!isLead) throw new Error('review queue for leads only');
+      return reviewQueue(deps, parseQueueFilter(query, now()));
+    },
+    async review(id) {
+      if (!isLead) return undefined;
+      const proposal = await deps.stores.proposals.get(id);
+      if (!proposal) return undefined;
+      const linked = (await deps.stores.flags.list({})).filter(
+        (flag) => flag.proposalId === proposal.id || proposal.flagIds.includes(flag.id),
+      );
+      return {
+        proposal,
+        review: reviewProposal(proposal, deps.content),
+        history: await deps.stores.proposals.history(id),
+        flags: linked,
+      };
+    },
+    translationTasks: (locale) => deps.stores.translationTasks.listOpen(locale),
+    releases() {
+      if (!isLead || !deps.releases) return undefined;
+      const registry = deps.releases;
+      return {
+        live: registry.current(),
+        previous: registry.previous(),
+        list: registry.list(),
+        history: registry.history().slice(-30).reverse(),
+        job: deps.jobs?.latest(),
+      };
+    },
+    async freshness() {
+      if (!isLead) return {};
+      const verified = new Map(
+        (await deps.stores.verifications.latest())
+          .filter((v) => v.locale === sourceLocale)
+          .map((v) => [v.articleId, v]),
+      );
+      const report = freshnessReport(
+        deps.content.catalogue().map((entry) => {
+          const last = verified.get(entry.id);
+          return {
+            id: entry.id,
+            owner: entry.owner,
+            title: entry.title,
+            reviewBy: entry.reviewBy,
+            revision: deps.content.article(sourceLocale, entry.id)?.revision ?? '',
+            verified: last ? { revision: last.revision, at: last.at, by: last.verifiedBy } : null,
+          };
+        }),
+        now().toISOString().slice(0, 10),
+      );
+      return report.report;
+    },
+    structure() {
+      const seen = new Map<string, string>();
+      for (const entry of deps.content.catalogue()) seen.set(entry.section, entry.category);
+      return [...seen].map(([section, category]) => ({ section, category }));
     },
   };
 }

@@ -44,7 +44,8 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
   const { stores, support } = service.deps;
   const store = stores.tickets;
   const api = createApp(service.deps);
-  const site = staticSite(options.distDir, {
+  const site = staticSite(() => service.live.publicDir(), {
+    graceRoots: () => service.live.graceDirs('public'),
     signIn: signInPages({
       emailLinks: service.deps.signInConfig?.emailLinks ?? true,
       singleSignOn: service.deps.oidc?.providerName,

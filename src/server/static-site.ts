@@ -21,13 +21,32 @@ export interface StaticSiteOptions {
   confirmation?: (reference: string) => Promise<ConfirmationDetails | undefined>;
   /** Fills the sign-in pages (ways to sign in, status, next, token); without it they go as built. */
   signIn?: SignInPageFiller;
+  /**
+   * Builds that were live until a recent release: their fingerprinted files (scripts, styles,
+   * search index) stay reachable, so a page opened before the switch keeps working.
+   */
+  graceRoots?: () => string[];
 }
 
-export function staticSite(distDir: string, options: StaticSiteOptions = {}): Hono {
-  const root = resolve(distDir);
-  const site = new Hono();
+/** Files whose names change with their content: safe to serve from a previous release. */
+export const FINGERPRINTED = /^\/(_astro|pagefind|pagefind-fallback)\//;
+
+/**
+ * distDir: the build, or a function naming it per request (the live release can change
+ * between two requests without a restart).
+ */
+export type StaticSiteEnv = { Variables: { root: string } };
+
+export function staticSite(
+  distDir: string | (() => string),
+  options: StaticSiteOptions = {},
+): Hono<StaticSiteEnv> {
+  const rootOf = typeof distDir === 'string' ? () => distDir : distDir;
+  const site = new Hono<StaticSiteEnv>();
 
   site.use('*', async (c, next) => {
+    const root = resolve(rootOf());
+    c.set('root', root);
     if (!hasBuild(root)) {
       return c.text(NO_BUILD, 503, { 'Cache-Control': 'no-store', 'Retry-After': '30' });
     }
@@ -44,6 +63,7 @@ export function staticSite(distDir: string, options: StaticSiteOptions = {}): Ho
   });
 
   site.use('*', async (c, next) => {
+    const root = c.get('root');
     const url = new URL(c.req.url);
     const file = fileFor(root, url.pathname);
     if (!url.pathname.endsWith('/') && file && isFile(join(file, 'index.html'))) {
@@ -56,7 +76,7 @@ export function staticSite(distDir: string, options: StaticSiteOptions = {}): Ho
   // twice (double click, back and resend) still makes one ticket. Scripts replace it per attempt.
   site.get('/:locale/contact/', (c, next) => {
     const locale = c.req.param('locale');
-    const page = join(root, locale, 'contact', 'index.html');
+    const page = join(c.get('root'), locale, 'contact', 'index.html');
     if (!isLocale(locale) || !isFile(page)) return next();
     const html = readFileSync(page, 'utf8').replace(
       'name="idempotencyKey" value=""',
@@ -69,7 +89,7 @@ export function staticSite(distDir: string, options: StaticSiteOptions = {}): Ho
   site.get('/:locale/contact/sent/', async (c, next) => {
     const locale = c.req.param('locale');
     const reference = c.req.query('ref');
-    const page = join(root, locale, 'contact', 'sent', 'index.html');
+    const page = join(c.get('root'), locale, 'contact', 'sent', 'index.html');
     if (!options.confirmation || !isLocale(locale) || !reference || !isFile(page)) return next();
     const details = await options.confirmation(reference);
     if (!details) return next();
@@ -80,7 +100,7 @@ export function staticSite(distDir: string, options: StaticSiteOptions = {}): Ho
   for (const page of ['sign-in', 'sign-in/confirm'] as const) {
     site.get(`/:locale/${page}/`, (c, next) => {
       const locale = c.req.param('locale');
-      const file = join(root, locale, ...page.split('/'), 'index.html');
+      const file = join(c.get('root'), locale, ...page.split('/'), 'index.html');
       if (!options.signIn || !isLocale(locale) || !isFile(file)) return next();
       const html = options.signIn(readFileSync(file, 'utf8'), new URL(c.req.url));
       // The confirmation page carries a one-time token: never cached, and only the origin goes on as
@@ -89,24 +109,41 @@ export function staticSite(distDir: string, options: StaticSiteOptions = {}): Ho
     });
   }
 
-  // Made on first use: serveStatic complains at creation when the build is not there yet.
-  let serveFiles: MiddlewareHandler | undefined;
+  // One file server per build folder, made on first use (serveStatic complains at creation when
+  // the build is not there yet); a release switch brings a new folder and a new server.
+  const servers = new Map<string, MiddlewareHandler>();
+  const serverFor = (root: string) => {
+    let server = servers.get(root);
+    if (!server) {
+      server = serveStatic({
+        root,
+        allowPercentInPath: true,
+        onFound: (_path, c) => {
+          // Astro fingerprints everything under _astro/; pages must be revalidated after a release.
+          c.header(
+            'Cache-Control',
+            c.req.path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
+        },
+      });
+      if (servers.size > 8) servers.clear();
+      servers.set(root, server);
+    }
+    return server;
+  };
+  site.use('*', (c, next) => serverFor(c.get('root'))(c, next));
+
+  // A page opened before a release switch asks for the old fingerprinted files: still there.
   site.use('*', (c, next) => {
-    serveFiles ??= serveStatic({
-      root,
-      allowPercentInPath: true,
-      onFound: (_path, c) => {
-        // Astro fingerprints everything under _astro/; pages must be revalidated after a release.
-        c.header(
-          'Cache-Control',
-          c.req.path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
-    });
-    return serveFiles(c, next);
+    if (!FINGERPRINTED.test(c.req.path)) return next();
+    const previous = (options.graceRoots?.() ?? []).find((dir) =>
+      isFile(fileFor(resolve(dir), c.req.path) ?? ''),
+    );
+    return previous ? serverFor(resolve(previous))(c, next) : next();
   });
 
   site.notFound((c) => {
+    const root = c.get('root');
     const first = c.req.path.split('/')[1];
     const candidates = [
       ...(isLocale(first) ? [join(root, first, '404.html')] : []),

@@ -8,6 +8,6 @@ let config: SupportConfig | undefined;
  * the project root because the build bundles this module elsewhere.
  */
 export function supportConfig(): SupportConfig {
-  config ??= loadSupportConfig(resolve('content/support'));
+  config ??= loadSupportConfig(resolve(process.env['CONTENT_DIR'] ?? 'content', 'support'));
   return config;
 }

@@ -45,3 +45,24 @@ export async function waitForMail(
 }
 
 export const agentsDistDir = join(root, 'dist-agents');
+
+/** Signs a page in through an emailed link (people from tests/e2e/people.ts), landing on `next`. */
+export async function signInWithLink(
+  page: import('@playwright/test').Page,
+  email: string,
+  next = '/agents/en/',
+): Promise<void> {
+  const locale = (/^\/agents\/([a-z]{2})\//.exec(next)?.[1] ?? 'en') as Locale;
+  const t = strings(locale);
+  await page.goto(next);
+  const since = Date.now();
+  await page.getByLabel(t['signIn.email.label']!).fill(email);
+  await page.getByRole('button', { name: t['signIn.email.submit'] }).click();
+  await page.locator('[data-sign-in-status="sent"]').waitFor();
+  const mail = await waitForMail(email, since);
+  const link = /https?:\/\/\S+\/sign-in\/confirm\/\?token=[\w-]+/.exec(mail.text)?.[0];
+  if (!link) throw new Error(`no sign-in link in:\n${mail.text}`);
+  await page.goto(link);
+  await page.getByRole('button', { name: t['signIn.confirm.submit'] }).click();
+  await page.waitForURL((url) => url.pathname === next);
+}

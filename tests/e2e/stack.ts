@@ -4,7 +4,8 @@
  * send its mail to that server and to sign people in through that provider. Received mail is
  * written to E2E_MAIL_DIR, one JSON file per message, for the tests to read.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readServerEnv } from '../../src/server/env.ts';
 import { closeOnSignals, startNodeServer } from '../../src/server/node.ts';
@@ -19,6 +20,21 @@ const dataDir = env['DATA_DIR']!;
 const mailDir = env['E2E_MAIL_DIR']!;
 rmSync(mailDir, { recursive: true, force: true });
 mkdirSync(mailDir, { recursive: true });
+
+// Accepting proposals commits to git and releases build from it: the tests get their own copy of
+// content/ as a repository, and a releases folder inside the project (node_modules must resolve).
+const contentDir = env['E2E_CONTENT_DIR']!;
+const releasesDir = env['E2E_RELEASES_DIR']!;
+rmSync(contentDir, { recursive: true, force: true });
+rmSync(releasesDir, { recursive: true, force: true });
+cpSync(join(import.meta.dirname, '..', '..', 'content'), contentDir, { recursive: true });
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=Setup', '-c', 'user.email=setup@hammerbid.test', ...args], {
+    cwd: contentDir,
+  });
+git('init', '-q', '-b', 'main');
+git('add', '-A');
+git('commit', '-qm', 'content as it was');
 
 const smtp = await startSmtpSink(Number(env['E2E_SMTP_PORT'] ?? 4396));
 let count = 0;
@@ -58,6 +74,9 @@ const running = await startNodeServer(
     OIDC_CLIENT_ID: provider.clientId,
     OIDC_CLIENT_SECRET: provider.clientSecret,
     SIGN_IN_CONFIG: signInConfig,
+    CONTENT_DIR: contentDir,
+    RELEASES_DIR: releasesDir,
+    RELEASES_KEEP: '3',
   }),
 );
 console.log(

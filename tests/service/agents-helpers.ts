@@ -74,9 +74,10 @@ export function agentService(
     },
     now: () => new Date(clock),
     async signIn(role, email) {
-      const address = email ?? `${role}${++people}@hammerbid.test`;
+      const number = ++people;
+      const address = email ?? `${role}${number}@hammerbid.test`;
       const added = await stores.people.add(
-        { email: address, role, name: `${role} ${people}` },
+        { email: address, role, name: `${role} ${number}` },
         { actor: 'cli', at: new Date(clock).toISOString() },
       );
       const setCookie = await startSession(

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../../src/server/auth/roles.ts';
 import { agentService } from './agents-helpers.ts';
-import { fakeBuild } from './helpers.ts';
+import { join } from 'node:path';
+import { releaseRegistry } from '../../src/server/releases/registry.ts';
+import { fakeBuild, repoRoot, tempDir } from './helpers.ts';
 
 /** Every privileged route, the smallest role that may use it, and a body to send. */
 const routes: Array<{ method: string; path: string; needs: Role; json?: unknown }> = [
@@ -26,6 +28,45 @@ const routes: Array<{ method: string; path: string; needs: Role; json?: unknown 
   { method: 'POST', path: '/api/proposals/PR-00000000/withdraw', needs: 'agent', json: {} },
   { method: 'GET', path: '/agents/en/articles/escalation-rules/', needs: 'agent' },
   { method: 'GET', path: '/agents/pagefind/pagefind-entry.json', needs: 'agent' },
+  { method: 'GET', path: '/api/reviews/translation-tasks?locale=nl', needs: 'agent' },
+  { method: 'GET', path: '/api/reviews/queue', needs: 'lead' },
+  { method: 'GET', path: '/api/reviews/proposals/PR-00000000', needs: 'lead' },
+  { method: 'POST', path: '/api/reviews/proposals/PR-00000000/accept', needs: 'lead', json: {} },
+  {
+    method: 'POST',
+    path: '/api/reviews/proposals/PR-00000000/request-changes',
+    needs: 'lead',
+    json: { comment: 'x' },
+  },
+  {
+    method: 'POST',
+    path: '/api/reviews/proposals/PR-00000000/decline',
+    needs: 'lead',
+    json: { reason: 'x' },
+  },
+  { method: 'POST', path: '/api/reviews/flags/FL-00000000/triage', needs: 'lead', json: {} },
+  {
+    method: 'POST',
+    path: '/api/reviews/flags/FL-00000000/decline',
+    needs: 'lead',
+    json: { reason: 'x' },
+  },
+  {
+    method: 'POST',
+    path: '/api/reviews/flags/FL-00000000/link',
+    needs: 'lead',
+    json: { proposalId: 'PR-00000000' },
+  },
+  {
+    method: 'POST',
+    path: '/api/reviews/verify/en/payouts',
+    needs: 'lead',
+    json: { revision: 'aaaaaaaaaaaa' },
+  },
+  { method: 'GET', path: '/api/releases', needs: 'lead' },
+  { method: 'POST', path: '/api/releases', needs: 'lead', json: { at: 'yesterday' } },
+  { method: 'POST', path: '/api/releases/rollback', needs: 'lead', json: {} },
+  { method: 'GET', path: '/api/releases/jobs/00000000-0000-0000-0000-000000000000', needs: 'lead' },
   { method: 'GET', path: '/api/people', needs: 'admin' },
   {
     method: 'POST',
@@ -48,8 +89,15 @@ const agentsDir = fakeBuild({
   'client/pagefind/pagefind-entry.json': '{"version":"1"}',
 });
 
+const releases = {
+  registry: releaseRegistry(tempDir('releases')),
+  keep: 3,
+  contentDir: join(repoRoot, 'content'),
+  dataDir: tempDir('release-data'),
+};
+
 describe('every privileged route checks the role on the server', () => {
-  const service = agentService({ agentsDir });
+  const service = agentService({ agentsDir, releases });
 
   it.each(routes)('$method $path: 401 without a session', async ({ method, path, json }) => {
     const response = await service.call(path, { method, json });

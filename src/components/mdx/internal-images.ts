@@ -6,5 +6,5 @@
 import type { ImageMetadata } from 'astro';
 
 export const internalImages = import.meta.glob<{ default: ImageMetadata }>(
-  '/content/images/internal/*.{png,jpg,jpeg,webp}',
+  'hc-content/images/internal/*.{png,jpg,jpeg,webp}',
 );

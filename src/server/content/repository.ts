@@ -21,6 +21,17 @@ export interface ArticleSource {
   revision: string;
 }
 
+/** What the review queue and the freshness report need to know of an article. */
+export interface ArticleEntry {
+  id: string;
+  title: string;
+  section: string;
+  category: string;
+  owner: string;
+  visibility: Visibility;
+  reviewBy: string | null;
+}
+
 export interface ContentRepository {
   readonly dir: string;
   /** The file content/articles/<locale>/<id>.mdx, or undefined when it does not exist. */
@@ -28,6 +39,8 @@ export interface ContentRepository {
   /** Visibility of an English article, or undefined when there is none. */
   visibility(articleId: string): Visibility | undefined;
   facts(): ContentFacts;
+  /** Every English article with its section, category and owner. */
+  catalogue(): ArticleEntry[];
 }
 
 const ARTICLE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -71,6 +84,34 @@ export function contentRepository(dir: string): ContentRepository {
           .map((name) => prefix + name);
       const images = new Set([...pictures('', ''), ...pictures('internal', 'internal/')]);
       return { sections, englishArticles, snippets, images };
+    },
+    catalogue() {
+      const categoryOf = new Map<string, string>();
+      const raw: unknown = parseYaml(readFileSync(join(dir, 'structure', 'sections.yaml'), 'utf8'));
+      for (const entry of Array.isArray(raw) ? raw : []) {
+        const section = sectionSchema.safeParse(entry);
+        if (section.success) categoryOf.set(section.data.id, section.data.category);
+      }
+      return filesIn(join(dir, 'articles', sourceLocale), '.mdx').map((name) => {
+        const id = name.slice(0, -4);
+        const data = readFrontmatter(readFileSync(join(dir, 'articles', sourceLocale, name), 'utf8'));
+        const section = String(data['section'] ?? '');
+        const reviewBy = data['reviewBy'];
+        return {
+          id,
+          title: String(data['title'] ?? id),
+          section,
+          category: categoryOf.get(section) ?? '',
+          owner: String(data['owner'] ?? ''),
+          visibility: data['visibility'] === 'internal' ? 'internal' : 'public',
+          reviewBy:
+            reviewBy instanceof Date
+              ? reviewBy.toISOString().slice(0, 10)
+              : typeof reviewBy === 'string'
+                ? reviewBy
+                : null,
+        };
+      });
     },
   };
 }

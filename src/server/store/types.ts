@@ -244,6 +244,10 @@ export interface Flag extends FlagAnchor {
   updatedAt: string;
   /** Everyone who raised it, the first agent included, oldest first. */
   supporters: FlagSupporter[];
+  /** The proposal that answers it, once a lead linked one. */
+  proposalId: string | null;
+  /** Why a lead declined it. */
+  declineReason: string | null;
 }
 
 export interface NewFlag extends FlagAnchor {
@@ -259,9 +263,37 @@ export type RaiseFlagResult =
   /** This agent had already raised the open flag on that passage; the ticket was added if new. */
   | { outcome: 'already-raised'; flag: Flag };
 
+/** What the review queue asks for; every field narrows, none required. */
+export interface ReviewFilter {
+  locale?: Locale;
+  states?: readonly string[];
+  articleIds?: readonly string[];
+  /** Only items created before this instant (older than the chosen age). */
+  createdBefore?: string;
+}
+
+export type FlagWriteResult =
+  | { outcome: 'saved'; flag: Flag }
+  | { outcome: 'not-found' }
+  | { outcome: 'wrong-state'; flag: Flag };
+
 export interface FlagStore {
   raise(flag: NewFlag, change: Change): Promise<RaiseFlagResult>;
   get(id: string): Promise<Flag | undefined>;
+  /** For leads: flags by filter, oldest first. */
+  list(filter: ReviewFilter): Promise<Flag[]>;
+  countByState(filter: Omit<ReviewFilter, 'states'>): Promise<Record<string, number>>;
+  /** Moves a flag, recording why (a decline reason, the proposal it was linked to). */
+  transition(
+    id: string,
+    from: readonly FlagState[],
+    to: FlagState,
+    change: Change & {
+      reason?: string | null;
+      proposalId?: string | null;
+      revision?: string | null;
+    },
+  ): Promise<FlagWriteResult>;
   /** Flags a person raised or joined, newest activity first. */
   listInvolving(personId: string): Promise<Flag[]>;
   listForArticle(articleId: string, locale?: Locale): Promise<Flag[]>;
@@ -292,6 +324,14 @@ export interface Proposal {
   authorId: string;
   createdAt: string;
   updatedAt: string;
+  /** The lead who accepted or declined it. */
+  reviewerId: string | null;
+  /** The commit that put it into content/, once accepted. */
+  commitSha: string | null;
+  /** How it met the article at acceptance: clean, merged automatically, or conflicts resolved. */
+  mergeStatus: string | null;
+  /** The release that published it. */
+  releaseId: string | null;
 }
 
 export interface NewProposal {
@@ -343,6 +383,59 @@ export interface ProposalStore {
   get(id: string): Promise<Proposal | undefined>;
   listByAuthor(authorId: string): Promise<Proposal[]>;
   history(id: string): Promise<HistoryEntry[]>;
+  /** For leads: proposals by filter, oldest first. */
+  list(filter: ReviewFilter): Promise<Proposal[]>;
+  countByState(filter: Omit<ReviewFilter, 'states'>): Promise<Record<string, number>>;
+  /** Records acceptance: submitted → accepted, with the commit and the merge it took. */
+  accept(
+    id: string,
+    details: { commitSha: string; mergeStatus: string; text: string; revision: string },
+    change: Change,
+  ): Promise<ProposalWriteResult>;
+  /** Accepted proposals whose commits a release published. */
+  markPublished(ids: readonly string[], releaseId: string, change: Change): Promise<number>;
+}
+
+export interface TranslationTask {
+  id: string;
+  articleId: string;
+  locale: Locale;
+  /** The English revision the translation must now match. */
+  sourceRevision: string;
+  previousSourceRevision: string | null;
+  /** Text of the English blocks that changed (removed ones prefixed "−", added "+"). */
+  changedBlocks: Array<{ change: 'added' | 'removed'; kind: string; text: string }>;
+  /** The accepted proposal that changed the English text. */
+  proposalId: string | null;
+  state: 'open' | 'done' | 'superseded';
+  createdAt: string;
+  closedAt: string | null;
+  closedBy: string | null;
+}
+
+export interface TranslationTaskStore {
+  /** Opens a task per locale; an open task of the same article and locale is superseded. */
+  open(
+    tasks: Array<Omit<TranslationTask, 'id' | 'state' | 'createdAt' | 'closedAt' | 'closedBy'>>,
+    change: Change,
+  ): Promise<TranslationTask[]>;
+  listOpen(locale?: Locale): Promise<TranslationTask[]>;
+  /** Closes the open tasks of an article in a locale (its translation caught up). */
+  complete(articleId: string, locale: Locale, change: Change): Promise<number>;
+}
+
+export interface Verification {
+  articleId: string;
+  locale: Locale;
+  revision: string;
+  verifiedBy: string;
+  at: string;
+}
+
+export interface VerificationStore {
+  record(verification: Verification): Promise<void>;
+  /** The newest verification of every article and locale. */
+  latest(): Promise<Verification[]>;
 }
 
 /** Every store of the service, opened together on one database. */
@@ -353,6 +446,8 @@ export interface Stores {
   signIn: SignInStore;
   flags: FlagStore;
   proposals: ProposalStore;
+  translationTasks: TranslationTaskStore;
+  verifications: VerificationStore;
   /** Closes the database after every store finished its writes. */
   close(): Promise<void>;
 }

@@ -59,3 +59,33 @@ export async function loadArticleSuggester(
     },
   };
 }
+
+/**
+ * Suggestions from whichever build is live: when a release switch changes the folder, the new
+ * index loads in the background and replaces the old one; until then the old one answers.
+ */
+export async function followLiveSuggestions(
+  distDirOf: () => string,
+  log: Logger,
+): Promise<ArticleSuggester> {
+  let loadedFor = distDirOf();
+  let current = await loadArticleSuggester(loadedFor, log);
+  let loading = false;
+  return {
+    suggest(locale, text, limit) {
+      const dir = distDirOf();
+      if (dir !== loadedFor && !loading) {
+        loading = true;
+        void loadArticleSuggester(dir, log)
+          .then((next) => {
+            current = next;
+            loadedFor = dir;
+          })
+          .finally(() => {
+            loading = false;
+          });
+      }
+      return current.suggest(locale, text, limit);
+    },
+  };
+}

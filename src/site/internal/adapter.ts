@@ -6,19 +6,32 @@ import type { AstroIntegration } from 'astro';
  * only (the public build never sees them) and makes Astro emit a server entry whose `render`
  * the service calls with the signed-in person in `locals` (src/server/internal-site.ts).
  */
-const pages = [
+export const requestTimePages = [
   { pattern: '/[locale]/propose/[id]', entrypoint: 'propose.astro' },
   { pattern: '/[locale]/new-article', entrypoint: 'new-article.astro' },
   { pattern: '/[locale]/preview', entrypoint: 'preview.astro' },
   { pattern: '/[locale]/feedback', entrypoint: 'feedback.astro' },
+  { pattern: '/[locale]/review', entrypoint: 'review-queue.astro' },
+  { pattern: '/[locale]/review/[id]', entrypoint: 'review.astro' },
+  { pattern: '/[locale]/tasks', entrypoint: 'tasks.astro' },
+  { pattern: '/[locale]/releases', entrypoint: 'releases.astro' },
+  { pattern: '/[locale]/freshness', entrypoint: 'freshness.astro' },
 ];
+
+/** Paths of the request-time pages under the agents' base, for checks that look for files. */
+export const requestTimePaths = requestTimePages.map(
+  (page) =>
+    new RegExp(
+      `^/agents${page.pattern.replace(/\[locale\]/, '[a-z]{2}').replace(/\[id\]/, '[A-Za-z0-9-]+')}/$`,
+    ),
+);
 
 export function internalServerAdapter(): AstroIntegration {
   return {
     name: 'help-centre-internal-server',
     hooks: {
       'astro:config:setup': ({ injectRoute }) => {
-        for (const page of pages)
+        for (const page of requestTimePages)
           injectRoute({
             pattern: page.pattern,
             entrypoint: new URL(`./pages/${page.entrypoint}`, import.meta.url),

@@ -8,7 +8,13 @@ import type { ProposalIssue } from '../../proposals/check-proposal.ts';
 import type { FlagLocation } from '../../proposals/blocks.ts';
 import type { ProposalKind } from '../../proposals/vocabulary.ts';
 import type { Role } from '../../server/auth/roles.ts';
-import type { Flag, HistoryEntry, Proposal } from '../../server/store/types.ts';
+import type { Flag, HistoryEntry, Proposal, TranslationTask } from '../../server/store/types.ts';
+import type { ReviewQueue } from '../../server/reviews/queue.ts';
+import type { ProposalReview } from '../../server/reviews/review.ts';
+import type { HistoryLine } from '../../server/releases/registry.ts';
+import type { ReleaseManifest } from '../../releases/manifest.ts';
+import type { OverdueEntry } from '../../releases/reports.ts';
+import type { ReleaseJob } from '../../server/releases/jobs.ts';
 
 export interface InternalViewer {
   id: string;
@@ -55,4 +61,29 @@ export interface InternalLocals {
   peopleNames(ids: readonly string[]): Promise<Record<string, string>>;
   /** Sections a new article can go in, with their visibility. */
   sections(): Array<{ id: string; visibility: 'public' | 'internal' }>;
+  /** Leads: the review queue for the page's filter (?locale=&category=&section=&state=&age=&owner=). */
+  reviewQueue(query: URLSearchParams): Promise<ReviewQueue>;
+  /** Leads: one proposal with its merge, diff and history. */
+  review(
+    id: string,
+  ): Promise<
+    | { proposal: Proposal; review: ProposalReview; history: HistoryEntry[]; flags: Flag[] }
+    | undefined
+  >;
+  /** Open translation tasks in a locale. */
+  translationTasks(locale: Locale): Promise<TranslationTask[]>;
+  /** Leads: releases kept, the live one, the history and the latest job; undefined without a releases folder. */
+  releases():
+    | {
+        live: string | null;
+        previous: string | null;
+        list: ReleaseManifest[];
+        history: HistoryLine[];
+        job: ReleaseJob | undefined;
+      }
+    | undefined;
+  /** Leads: articles past their review date or not verified since they changed, per owner. */
+  freshness(): Promise<Record<string, OverdueEntry[]>>;
+  /** Categories and sections with their English titles (for filters). */
+  structure(): Array<{ section: string; category: string }>;
 }

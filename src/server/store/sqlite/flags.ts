@@ -3,8 +3,18 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Locale } from '../../../i18n/locales.ts';
 import { openFlagStates, type FlagState } from '../../../proposals/vocabulary.ts';
 import { generateReference } from '../../tickets/reference.ts';
-import type { Change, Flag, FlagStore, HistoryEntry, NewFlag, RaiseFlagResult } from '../types.ts';
+import type {
+  Change,
+  Flag,
+  FlagStore,
+  FlagWriteResult,
+  HistoryEntry,
+  NewFlag,
+  RaiseFlagResult,
+  ReviewFilter,
+} from '../types.ts';
 import { inTransaction, type Row } from './database.ts';
+import { filterClause } from './filter.ts';
 import { appendHistory, readHistory } from './history.ts';
 
 const OPEN_STATES = openFlagStates.map((state) => `'${state}'`).join(', ');
@@ -113,6 +123,63 @@ export class SqliteFlagStore implements FlagStore {
     return readHistory(this.#db, 'flag_events', id);
   }
 
+  async list(filter: ReviewFilter): Promise<Flag[]> {
+    const { where, params } = filterClause(filter);
+    const rows = this.#db
+      .prepare(`SELECT * FROM flags ${where} ORDER BY created_at, id`)
+      .all(...params) as Row[];
+    return rows.map((row) => this.#toFlag(row));
+  }
+
+  async countByState(filter: Omit<ReviewFilter, 'states'>): Promise<Record<string, number>> {
+    const { where, params } = filterClause(filter);
+    const rows = this.#db
+      .prepare(`SELECT state, count(*) AS n FROM flags ${where} GROUP BY state`)
+      .all(...params) as Row[];
+    return Object.fromEntries(rows.map((row) => [row.state as string, Number(row.n)]));
+  }
+
+  async transition(
+    id: string,
+    from: readonly FlagState[],
+    to: FlagState,
+    change: Change & {
+      reason?: string | null;
+      proposalId?: string | null;
+      revision?: string | null;
+    },
+  ): Promise<FlagWriteResult> {
+    return inTransaction(this.#db, () => {
+      const current = this.#read(id);
+      if (!current) return { outcome: 'not-found' };
+      if (!from.includes(current.state)) return { outcome: 'wrong-state', flag: current };
+      this.#db
+        .prepare(
+          `UPDATE flags SET state = ?, updated_at = ?,
+             proposal_id = coalesce(?, proposal_id), decline_reason = coalesce(?, decline_reason)
+           WHERE id = ?`,
+        )
+        .run(
+          to,
+          change.at,
+          change.proposalId ?? null,
+          to === 'declined' ? (change.reason ?? null) : null,
+          id,
+        );
+      appendHistory(this.#db, 'flag_events', id, change, {
+        action: to,
+        from: current.state,
+        to,
+        revision: change.revision ?? null,
+        detail: {
+          ...(change.reason ? { comment: change.reason } : {}),
+          ...(change.proposalId ? { proposalId: change.proposalId } : {}),
+        },
+      });
+      return { outcome: 'saved', flag: this.#read(id)! };
+    });
+  }
+
   #addSupporter(flagId: string, input: NewFlag, change: Change): void {
     this.#db
       .prepare(
@@ -144,6 +211,8 @@ export class SqliteFlagStore implements FlagStore {
       createdBy: row.created_by as string,
       createdAt: row.created_at as string,
       updatedAt: row.updated_at as string,
+      proposalId: (row.proposal_id as string | null) ?? null,
+      declineReason: (row.decline_reason as string | null) ?? null,
       supporters: supporters.map((s) => ({
         personId: s.person_id as string,
         ticketRef: (s.ticket_ref as string | null) ?? null,

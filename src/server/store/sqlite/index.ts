@@ -8,6 +8,7 @@ import { SqliteFlagStore } from './flags.ts';
 import { SqlitePersonStore } from './people.ts';
 import { SqliteProposalStore } from './proposals.ts';
 import { SqliteSessionStore, SqliteSignInStore } from './sessions.ts';
+import { SqliteTranslationTaskStore, SqliteVerificationStore } from './tasks.ts';
 import { SqliteTicketStore, type SqliteStoreOptions } from './tickets.ts';
 import { generateReference } from '../../tickets/reference.ts';
 
@@ -30,6 +31,8 @@ export function openSqliteStores(options: SqliteStoreOptions): Stores {
     signIn: new SqliteSignInStore(db),
     flags: new SqliteFlagStore(db),
     proposals: new SqliteProposalStore(db),
+    translationTasks: new SqliteTranslationTaskStore(db),
+    verifications: new SqliteVerificationStore(db),
     // The ticket store flushes its group-commit queue first, then closes the shared file.
     close: () => tickets.close(),
   };

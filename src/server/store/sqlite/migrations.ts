@@ -205,4 +205,46 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX proposal_events_by_proposal ON proposal_events (proposal_id, id);
     `,
   },
+  {
+    version: 3,
+    name: 'review: accepted proposals, flags linked or declined, translation tasks, verifications',
+    sql: `
+      ALTER TABLE proposals ADD COLUMN reviewer_id TEXT;
+      ALTER TABLE proposals ADD COLUMN commit_sha TEXT;
+      ALTER TABLE proposals ADD COLUMN merge_status TEXT;
+      ALTER TABLE proposals ADD COLUMN release_id TEXT;
+      CREATE INDEX proposals_by_state ON proposals (state, updated_at);
+
+      ALTER TABLE flags ADD COLUMN proposal_id TEXT;
+      ALTER TABLE flags ADD COLUMN decline_reason TEXT;
+      CREATE INDEX flags_by_state ON flags (state, created_at);
+
+      -- An English source changed under a translation: the translation has catching up to do.
+      CREATE TABLE translation_tasks (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        source_revision TEXT NOT NULL,
+        previous_source_revision TEXT,
+        changed_blocks TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(changed_blocks)),
+        proposal_id TEXT,
+        state TEXT NOT NULL CHECK (state IN ('open', 'done', 'superseded')),
+        created_at TEXT NOT NULL,
+        closed_at TEXT,
+        closed_by TEXT
+      ) STRICT;
+      CREATE INDEX translation_tasks_open ON translation_tasks (locale, state, created_at);
+
+      -- "Verified": this revision of the article was checked by this lead at this time.
+      CREATE TABLE verifications (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        revision TEXT NOT NULL,
+        verified_by TEXT NOT NULL REFERENCES people (id),
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX verifications_by_article ON verifications (article_id, locale, at);
+    `,
+  },
 ];

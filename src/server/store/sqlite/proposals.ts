@@ -11,8 +11,10 @@ import type {
   ProposalPatch,
   ProposalStore,
   ProposalWriteResult,
+  ReviewFilter,
 } from '../types.ts';
 import { inTransaction, json, type Row } from './database.ts';
+import { filterClause } from './filter.ts';
 import { appendHistory, readHistory } from './history.ts';
 import { revisionOf } from '../../../lib/revision.ts';
 
@@ -118,6 +120,10 @@ export class SqliteProposalStore implements ProposalStore {
           'UPDATE proposals SET state = ?, version = version + 1, updated_at = ? WHERE id = ?',
         )
         .run(to, change.at, id);
+      if (to !== 'accepted')
+        this.#db
+          .prepare('UPDATE proposals SET reviewer_id = coalesce(?, reviewer_id) WHERE id = ?')
+          .run(to === 'declined' || to === 'changes-requested' ? change.actor : null, id);
       appendHistory(this.#db, 'proposal_events', id, change, {
         action: to,
         from: current.state,
@@ -142,6 +148,71 @@ export class SqliteProposalStore implements ProposalStore {
 
   async history(id: string): Promise<HistoryEntry[]> {
     return readHistory(this.#db, 'proposal_events', id);
+  }
+
+  async list(filter: ReviewFilter): Promise<Proposal[]> {
+    const { where, params } = filterClause(filter);
+    const rows = this.#db
+      .prepare(`SELECT * FROM proposals ${where} ORDER BY updated_at, id`)
+      .all(...params) as Row[];
+    return rows.map(toProposal);
+  }
+
+  async countByState(filter: Omit<ReviewFilter, 'states'>): Promise<Record<string, number>> {
+    const { where, params } = filterClause(filter);
+    const rows = this.#db
+      .prepare(`SELECT state, count(*) AS n FROM proposals ${where} GROUP BY state`)
+      .all(...params) as Row[];
+    return Object.fromEntries(rows.map((row) => [row.state as string, Number(row.n)]));
+  }
+
+  async accept(
+    id: string,
+    details: { commitSha: string; mergeStatus: string; text: string; revision: string },
+    change: Change,
+  ): Promise<ProposalWriteResult> {
+    return inTransaction(this.#db, () => {
+      const current = this.#read(id);
+      if (!current) return { outcome: 'not-found' };
+      if (current.state !== 'submitted') return { outcome: 'wrong-state', proposal: current };
+      this.#db
+        .prepare(
+          `UPDATE proposals SET state = 'accepted', text = ?, reviewer_id = ?, commit_sha = ?,
+             merge_status = ?, version = version + 1, updated_at = ? WHERE id = ?`,
+        )
+        .run(details.text, change.actor, details.commitSha, details.mergeStatus, change.at, id);
+      appendHistory(this.#db, 'proposal_events', id, change, {
+        action: 'accepted',
+        from: 'submitted',
+        to: 'accepted',
+        revision: details.revision,
+        detail: { commit: details.commitSha, merge: details.mergeStatus },
+      });
+      return { outcome: 'saved', proposal: this.#read(id)! };
+    });
+  }
+
+  async markPublished(ids: readonly string[], releaseId: string, change: Change): Promise<number> {
+    return inTransaction(this.#db, () => {
+      let count = 0;
+      for (const id of ids) {
+        const current = this.#read(id);
+        if (current?.state !== 'accepted') continue;
+        this.#db
+          .prepare(
+            `UPDATE proposals SET state = 'published', release_id = ?, updated_at = ? WHERE id = ?`,
+          )
+          .run(releaseId, change.at, id);
+        appendHistory(this.#db, 'proposal_events', id, change, {
+          action: 'published',
+          from: 'accepted',
+          to: 'published',
+          detail: { release: releaseId },
+        });
+        count++;
+      }
+      return count;
+    });
   }
 
   #read(id: string): Proposal | undefined {
@@ -177,5 +248,9 @@ function toProposal(row: Row): Proposal {
     authorId: row.author_id as string,
     createdAt: row.created_at as string,
     updatedAt: row.updated_at as string,
+    reviewerId: optional('reviewer_id'),
+    commitSha: optional('commit_sha'),
+    mergeStatus: optional('merge_status'),
+    releaseId: optional('release_id'),
   };
 }
