@@ -76,6 +76,8 @@ export interface AppDeps {
   releases?: { registry: ReleaseRegistry; keep: number; contentDir: string; dataDir: string };
   /** Whether a lead may accept their own proposal. Default false. */
   allowSelfApproval?: boolean;
+  /** Sign-in links per 15 minutes: per address (default 3) and per client (default 20). */
+  signInLinkLimits?: { perAddress: number; perClient: number };
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -105,9 +107,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       config: deps.signInConfig ?? signInConfigSchema.parse({}),
       oidc: deps.oidc,
       mailer: deps.mailer ?? createMailer({ from: 'help-centre@localhost', log }),
-      // Per address: the database also counts links sent (3 per 15 minutes).
-      perAddress: new SlidingWindowLimiter({ max: 5, windowSeconds: 15 * 60 }, nowMs),
-      perClient: new SlidingWindowLimiter({ max: 20, windowSeconds: 15 * 60 }, nowMs),
+      maxPerAddress: deps.signInLinkLimits?.perAddress ?? 3,
+      // Addresses nobody has get no link (nothing to count in the database): kept in memory.
+      perAddress: new SlidingWindowLimiter(
+        { max: 2 * (deps.signInLinkLimits?.perAddress ?? 3), windowSeconds: 15 * 60 },
+        nowMs,
+      ),
+      perClient: new SlidingWindowLimiter(
+        { max: deps.signInLinkLimits?.perClient ?? 20, windowSeconds: 15 * 60 },
+        nowMs,
+      ),
     }),
   );
   app.route('/api/people', peopleRoutes({ stores, now: nowDate }));

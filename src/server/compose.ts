@@ -28,6 +28,8 @@ export interface ServiceSettings {
   releasesKeep?: number;
   /** Whether a lead may accept their own proposal. */
   allowSelfApproval?: boolean;
+  /** Sign-in links per 15 minutes, per address and per client. */
+  signInLinkLimits?: { perAddress: number; perClient: number };
   /** Folder of the SQLite database. */
   dataDir: string;
   /** content/support by default. */
@@ -106,6 +108,7 @@ export async function composeService(
           }
         : {}),
       allowSelfApproval: settings.allowSelfApproval ?? false,
+      ...(settings.signInLinkLimits ? { signInLinkLimits: settings.signInLinkLimits } : {}),
       ...(settings.rateLimit ? { rateLimit: settings.rateLimit } : {}),
       allowedOrigins: settings.allowedOrigins ?? [],
       log,

@@ -92,6 +92,10 @@ export const serverEnvSchema = z.object({
   SUPPORT_DIR: z.string().optional(),
   /** Tickets one client may create per window. Default 5, range 1–10000. */
   TICKET_RATE_LIMIT_MAX: wholeNumber('TICKET_RATE_LIMIT_MAX', 1, 10_000, 5),
+  /** Sign-in links one address may get per 15 minutes. Default 3. */
+  SIGN_IN_LINKS_PER_ADDRESS: wholeNumber('SIGN_IN_LINKS_PER_ADDRESS', 1, 1000, 3),
+  /** Sign-in link requests one client may make per 15 minutes. Default 20. */
+  SIGN_IN_LINKS_PER_CLIENT: wholeNumber('SIGN_IN_LINKS_PER_CLIENT', 1, 10_000, 20),
   /** The rate-limit window in seconds. Default 600 (10 minutes), range 1–86400. */
   TICKET_RATE_LIMIT_WINDOW_SECONDS: wholeNumber('TICKET_RATE_LIMIT_WINDOW_SECONDS', 1, 86_400, 600),
   /**
@@ -146,6 +150,10 @@ export function readServerEnv(env: Record<string, string | undefined>): NodeServ
     distDir: settings.DIST_DIR,
     agentsDistDir: settings.AGENTS_DIST_DIR,
     releasesDir: settings.RELEASES_DIR,
+    signInLinkLimits: {
+      perAddress: settings.SIGN_IN_LINKS_PER_ADDRESS,
+      perClient: settings.SIGN_IN_LINKS_PER_CLIENT,
+    },
     releasesKeep: settings.RELEASES_KEEP,
     allowSelfApproval: settings.REVIEW_ALLOW_SELF_APPROVAL,
     contentDir: settings.CONTENT_DIR,

@@ -8,10 +8,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Hono, type Context } from 'hono';
-import { bestLocale, isLocale, sourceLocale, type Locale } from '../i18n/locales.ts';
+import { bestLocale, isLocale, sourceLocale } from '../i18n/locales.ts';
 import { escapeHtml, markers } from '../lib/page-markers.ts';
-import { checkProposal } from '../proposals/check-proposal.ts';
-import type { InternalLocals } from '../site/internal/locals.ts';
 import { hasRole } from './auth/roles.ts';
 import type { Viewer } from './auth/sessions.ts';
 import type { AppEnv } from './context.ts';
@@ -19,7 +17,6 @@ import type { ContentRepository } from './content/repository.ts';
 import type { Logger } from './log.ts';
 import { localeOfPath } from './auth/next-path.ts';
 import { signInPage } from './routes/auth.ts';
-import { locateFlags } from './proposals/flags.ts';
 import {
   contentTypeOf,
   fileFor,
@@ -30,11 +27,8 @@ import {
 import type { ContentGit } from './content/git.ts';
 import type { ReleaseRegistry } from './releases/registry.ts';
 import type { ReleaseJobs } from './releases/jobs.ts';
-import { parseQueueFilter, reviewQueue } from './reviews/queue.ts';
-import { reviewProposal } from './reviews/review.ts';
-import { freshnessReport } from '../releases/reports.ts';
 import type { Stores } from './store/types.ts';
-import { readFrontmatter } from '../lib/translation-status.ts';
+import { internalLocals } from './internal-locals.ts';
 
 export const internalBase = '/agents';
 
@@ -186,118 +180,4 @@ function hasBuild(clientRoot: string): boolean {
   } catch {
     return false;
   }
-}
-
-function internalLocals(viewer: Viewer, deps: InternalSiteDeps): InternalLocals {
-  const { person } = viewer;
-  const isLead = hasRole(person.role, 'lead');
-  const now = deps.now ?? (() => new Date());
-  return {
-    viewer: {
-      id: person.id,
-      email: person.email,
-      name: person.name,
-      role: person.role,
-      languages: person.languages,
-    },
-    editorSource(locale: Locale, articleId: string) {
-      const english = deps.content.article(sourceLocale, articleId);
-      if (!english) return undefined;
-      const own = deps.content.article(locale, articleId);
-      const stated = own ? readFrontmatter(own.text)['sourceRevision'] : undefined;
-      return {
-        articleId,
-        locale,
-        kind: own ? 'edit' : 'translation',
-        text: own?.text ?? english.text,
-        revision: own?.revision ?? null,
-        sourceRevision: english.revision,
-        matchesSource: locale === sourceLocale || stated === english.revision,
-      };
-    },
-    check(text, target) {
-      const result = checkProposal(text, target, deps.content.facts());
-      return result.ok ? { ok: true } : { ok: false, issues: result.issues };
-    },
-    async myFlags() {
-      return locateFlags(await deps.stores.flags.listInvolving(person.id), deps.content);
-    },
-    flagHistory: (id) => deps.stores.flags.history(id),
-    myProposals: () => deps.stores.proposals.listByAuthor(person.id),
-    async proposal(id) {
-      const proposal = await deps.stores.proposals.get(id);
-      if (!proposal || (proposal.authorId !== person.id && !isLead)) return undefined;
-      return { proposal, history: await deps.stores.proposals.history(id) };
-    },
-    async peopleNames(ids) {
-      const names: Record<string, string> = {};
-      for (const id of new Set(ids)) {
-        if (id === 'cli' || id === 'sso') continue;
-        const someone = await deps.stores.people.findById(id);
-        names[id] = someone ? (someone.name ?? someone.email) : id;
-      }
-      return names;
-    },
-    sections() {
-      return [...deps.content.facts().sections].map(([id, visibility]) => ({ id, visibility }));
-    },
-    async reviewQueue(query) {
-      if (!isLead) throw new Error('review queue for leads only');
-      return reviewQueue(deps, parseQueueFilter(query, now()));
-    },
-    async review(id) {
-      if (!isLead) return undefined;
-      const proposal = await deps.stores.proposals.get(id);
-      if (!proposal) return undefined;
-      const linked = (await deps.stores.flags.list({})).filter(
-        (flag) => flag.proposalId === proposal.id || proposal.flagIds.includes(flag.id),
-      );
-      return {
-        proposal,
-        review: reviewProposal(proposal, deps.content),
-        history: await deps.stores.proposals.history(id),
-        flags: linked,
-      };
-    },
-    translationTasks: (locale) => deps.stores.translationTasks.listOpen(locale),
-    releases() {
-      if (!isLead || !deps.releases) return undefined;
-      const registry = deps.releases;
-      return {
-        live: registry.current(),
-        previous: registry.previous(),
-        list: registry.list(),
-        history: registry.history().slice(-30).reverse(),
-        job: deps.jobs?.latest(),
-      };
-    },
-    async freshness() {
-      if (!isLead) return {};
-      const verified = new Map(
-        (await deps.stores.verifications.latest())
-          .filter((v) => v.locale === sourceLocale)
-          .map((v) => [v.articleId, v]),
-      );
-      const report = freshnessReport(
-        deps.content.catalogue().map((entry) => {
-          const last = verified.get(entry.id);
-          return {
-            id: entry.id,
-            owner: entry.owner,
-            title: entry.title,
-            reviewBy: entry.reviewBy,
-            revision: deps.content.article(sourceLocale, entry.id)?.revision ?? '',
-            verified: last ? { revision: last.revision, at: last.at, by: last.verifiedBy } : null,
-          };
-        }),
-        now().toISOString().slice(0, 10),
-      );
-      return report.report;
-    },
-    structure() {
-      const seen = new Map<string, string>();
-      for (const entry of deps.content.catalogue()) seen.set(entry.section, entry.category);
-      return [...seen].map(([section, category]) => ({ section, category }));
-    },
-  };
 }

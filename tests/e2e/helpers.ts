@@ -58,7 +58,7 @@ export async function signInWithLink(
   const since = Date.now();
   await page.getByLabel(t['signIn.email.label']!).fill(email);
   await page.getByRole('button', { name: t['signIn.email.submit'] }).click();
-  await page.locator('[data-sign-in-status="sent"]').waitFor();
+  await page.locator('[data-sign-in-status="sent"]').waitFor({ timeout: 10_000 });
   const mail = await waitForMail(email, since);
   const link = /https?:\/\/\S+\/sign-in\/confirm\/\?token=[\w-]+/.exec(mail.text)?.[0];
   if (!link) throw new Error(`no sign-in link in:\n${mail.text}`);

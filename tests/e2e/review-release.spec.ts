@@ -172,6 +172,7 @@ test.describe('from a proposal to the live site', () => {
     await expect(lead.getByText('the translations of this article will be outdated')).toBeVisible();
     await lead.getByRole('button', { name: 'Accept and commit' }).click();
     await expect(lead.locator('[data-state]')).toHaveText('Accepted');
+    await expect(lead.locator('[data-tasks-opened]')).toContainText('Русский');
     await agent.goto('/agents/ru/tasks/');
     const task = agent.locator('[data-task="shipping-costs"]');
     await expect(task).toContainText('Shipping is quoted before you bid.');

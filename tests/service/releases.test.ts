@@ -160,7 +160,7 @@ describe('npm run release', () => {
       expect(await liveBytes()).toEqual(before);
       expect(folderFingerprint(registry.path(live))).toBe(folder);
       expect(readdirSync(releasesDir).filter((name) => name.startsWith('.partial-'))).toEqual([]);
-      git('revert', '--no-edit', '-q', 'HEAD');
+      git('revert', '--no-edit', 'HEAD');
     },
   );
 
@@ -275,5 +275,27 @@ describe('rollback and schedules', () => {
     });
     scheduler.stop();
     await stores.close();
+  });
+
+  it('keeps the previous release’s fingerprinted files reachable after a switch, so a search opened before it keeps working', async () => {
+    const before = registry.current()!;
+    const fragments = join(registry.path(before), 'public', 'pagefind', 'fragment');
+    const fragment = readdirSync(fragments)[0]!;
+    const next = copyOf(before, '20991231-235800-fedcba9', null);
+    rmSync(join(registry.path(next), 'public', 'pagefind', 'fragment', fragment));
+    registry.switchTo(next);
+    registry.record({
+      at: new Date().toISOString(),
+      actor: 'test',
+      action: 'published',
+      from: before,
+      to: next,
+    });
+    const old = await fetch(`${server.url}/pagefind/fragment/${fragment}`);
+    expect(old.status).toBe(200);
+    expect(
+      Buffer.from(await old.arrayBuffer()).equals(readFileSync(join(fragments, fragment))),
+    ).toBe(true);
+    expect((await fetch(`${server.url}/pagefind/fragment/never-was.pf_fragment`)).status).toBe(404);
   });
 });
