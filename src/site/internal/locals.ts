@@ -67,7 +67,13 @@ export interface InternalLocals {
   review(
     id: string,
   ): Promise<
-    | { proposal: Proposal; review: ProposalReview; history: HistoryEntry[]; flags: Flag[] }
+    | {
+        proposal: Proposal;
+        review: ProposalReview;
+        history: HistoryEntry[];
+        flags: Flag[];
+        tasks: TranslationTask[];
+      }
     | undefined
   >;
   /** Open translation tasks in a locale. */
