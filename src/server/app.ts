@@ -161,7 +161,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     });
     app.route(
       '/api/releases',
-      releaseRoutes({ registry: deps.releases.registry, jobs, now: nowDate }),
+      releaseRoutes({
+        registry: deps.releases.registry,
+        jobs,
+        now: nowDate,
+        timeZone: deps.support.team('en', 'email')?.timeZone ?? 'UTC',
+      }),
     );
   }
   if (deps.agentsDir)
@@ -177,6 +182,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         now: nowDate,
         releases: deps.releases?.registry,
         jobs,
+        releaseTimeZone: deps.support.team('en', 'email')?.timeZone ?? 'UTC',
       }),
     );
 

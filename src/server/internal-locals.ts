@@ -99,6 +99,7 @@ export function internalLocals(viewer: Viewer, deps: InternalSiteDeps): Internal
         list: registry.list(),
         history: registry.history().slice(-30).reverse(),
         job: deps.jobs?.latest(),
+        timeZone: deps.releaseTimeZone ?? 'UTC',
       };
     },
     async freshness() {

@@ -49,6 +49,8 @@ export interface InternalSiteDeps {
   now?: () => Date;
   releases?: ReleaseRegistry | undefined;
   jobs?: ReleaseJobs | undefined;
+  /** The zone scheduled release times are typed in. */
+  releaseTimeZone?: string;
 }
 
 export function internalSite(deps: InternalSiteDeps): Hono<AppEnv> {

@@ -131,7 +131,15 @@ export async function openContentGit(contentDir: string): Promise<ContentGit> {
       });
     },
     async commitsSince(since) {
-      const range = since ? [`${since}..HEAD`] : ['HEAD'];
+      // A commit this history does not contain (content/ was replaced, history rewritten):
+      // everything counts as new rather than failing the release.
+      const known =
+        since !== null &&
+        (await git(['merge-base', '--is-ancestor', since, 'HEAD']).then(
+          () => true,
+          () => false,
+        ));
+      const range = known ? [`${since}..HEAD`] : ['HEAD'];
       const out = await git([
         'log',
         '--reverse',

@@ -3,6 +3,7 @@
  * progress streams as server-sent events), and rollback to the previous release.
  */
 import { Hono, type Context } from 'hono';
+import { Temporal } from 'temporal-polyfill';
 import { streamSSE } from 'hono/streaming';
 import { isLocale, sourceLocale } from '../../i18n/locales.ts';
 import type { AppEnv } from '../context.ts';
@@ -18,6 +19,8 @@ export function releaseRoutes(deps: {
   registry: ReleaseRegistry;
   jobs: ReleaseJobs;
   now: () => Date;
+  /** The zone of times typed without one ("2026-12-01T08:00"): the support team's. */
+  timeZone: string;
 }): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireRole('lead'));
@@ -45,7 +48,10 @@ export function releaseRoutes(deps: {
     const at = typeof fields['at'] === 'string' && fields['at'].trim() ? fields['at'].trim() : null;
     let scheduledFor: string | null = null;
     if (at) {
-      const when = Date.parse(at);
+      // A time without a zone (the page's datetime-local field) is the release time zone's.
+      const when = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(at)
+        ? Temporal.PlainDateTime.from(at).toZonedDateTime(deps.timeZone).epochMilliseconds
+        : Date.parse(at);
       if (Number.isNaN(when) || when < deps.now().getTime() + 60_000)
         throw new ProblemError(
           validationProblem([

@@ -64,9 +64,7 @@ export interface InternalLocals {
   /** Leads: the review queue for the page's filter (?locale=&category=&section=&state=&age=&owner=). */
   reviewQueue(query: URLSearchParams): Promise<ReviewQueue>;
   /** Leads: one proposal with its merge, diff and history. */
-  review(
-    id: string,
-  ): Promise<
+  review(id: string): Promise<
     | {
         proposal: Proposal;
         review: ProposalReview;
@@ -86,6 +84,7 @@ export interface InternalLocals {
         list: ReleaseManifest[];
         history: HistoryLine[];
         job: ReleaseJob | undefined;
+        timeZone: string;
       }
     | undefined;
   /** Leads: articles past their review date or not verified since they changed, per owner. */
