@@ -88,7 +88,10 @@ export const articleSchema = z.strictObject(
      * translated from. `npm run translations` prints the current revision of every source article.
      */
     sourceRevision: z
-      .string()
+      .string({
+        error:
+          'sourceRevision must be text: write it in quotes, as `npm run translations -- stamp` does (sourceRevision: "1a2b3c4d5e6f")',
+      })
       .regex(/^[0-9a-f]{12}$/, {
         error:
           'sourceRevision must be the 12-character revision printed by `npm run translations` for the English article',

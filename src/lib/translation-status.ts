@@ -70,7 +70,8 @@ export function stampRevision(translationText: string, revision: string): string
   const match = FRONTMATTER.exec(translationText);
   if (!match) throw new Error('the file has no frontmatter block between --- lines');
   const block = match[1] ?? '';
-  const line = `sourceRevision: ${revision}`;
+  // Quoted: a revision such as 1234e5678901 would otherwise be read by YAML as a number.
+  const line = `sourceRevision: "${revision}"`;
   const stamped = /^sourceRevision:.*$/m.test(block)
     ? block.replace(/^sourceRevision:.*$/m, line)
     : `${block}\n${line}`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildContentGraph, ContentError, type RawArticle } from '../../../src/lib/content-graph.ts';
 import type { ArticleFrontmatter } from '../../../src/lib/content-schema.ts';
 import { revisionOf } from '../../../src/lib/revision.ts';
-import { stampRevision } from '../../../src/lib/translation-status.ts';
+import { readFrontmatter, stampRevision } from '../../../src/lib/translation-status.ts';
 
 const base: ArticleFrontmatter = {
   title: 'How bidding works',
@@ -129,7 +129,12 @@ describe('source revisions', () => {
 
   it('stamps a translation, replacing an older revision', () => {
     const once = stampRevision('---\ntitle: X\n---\nBody', '111111111111');
-    expect(once).toBe('---\ntitle: X\nsourceRevision: 111111111111\n---\nBody');
-    expect(stampRevision(once, '222222222222')).toBe('---\ntitle: X\nsourceRevision: 222222222222\n---\nBody');
+    expect(once).toBe('---\ntitle: X\nsourceRevision: "111111111111"\n---\nBody');
+    expect(stampRevision(once, '222222222222')).toBe('---\ntitle: X\nsourceRevision: "222222222222"\n---\nBody');
+  });
+
+  it('quotes the revision, so one that looks like a number stays text', () => {
+    const stamped = stampRevision('---\ntitle: X\n---\nBody', '1234e5678901');
+    expect(readFrontmatter(stamped)['sourceRevision']).toBe('1234e5678901');
   });
 });
