@@ -1,10 +1,11 @@
 // Translation status for content leads and translators.
-//   npm run translations                      table of every article: current / outdated / missing
+//   npm run translations                      table of every article: current (✓) / outdated (old) /
+//                                             summary translation (sum) / missing (·)
 //   npm run translations -- stamp nl/bidding  record that nl/bidding now matches the English text
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isLocale, locales, sourceLocale } from '../src/i18n/locales.ts';
-import { revisionOfFile } from '../src/lib/revision.ts';
+import { sourceRevisionOfFile } from '../src/lib/revision.ts';
 import {
   articlePath,
   readTranslationStatus,
@@ -26,13 +27,13 @@ if (command === 'stamp') {
     const sourcePath = articlePath(contentDir, sourceLocale, id);
     if (!existsSync(sourcePath)) fail(`there is no English article ${sourcePath}`);
     if (!existsSync(path)) fail(`there is no translation ${path}: write it first`);
-    const revision = revisionOfFile(sourcePath);
+    const revision = sourceRevisionOfFile(sourcePath);
     writeFileSync(path, stampRevision(readFileSync(path, 'utf8'), revision));
     console.log(`${target}: sourceRevision ${revision}`);
   }
 } else if (command === undefined || command === 'status') {
   const rows = readTranslationStatus(contentDir);
-  const mark = { current: '✓', outdated: 'old', missing: '·' } as const;
+  const mark = { current: '✓', outdated: 'old', summary: 'sum', missing: '·' } as const;
   console.log(
     ['article'.padEnd(34), 'revision    ', ...locales.slice(1).map((l) => l.padEnd(4))].join(' '),
   );

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { locales } from '../../src/i18n/locales.ts';
-import { revisionOf } from '../../src/lib/revision.ts';
+import { sourceRevisionOf } from '../../src/lib/revision.ts';
 import { readFrontmatter, stampRevision } from '../../src/lib/translation-status.ts';
 import { releaseRegistry } from '../../src/server/releases/registry.ts';
 
@@ -52,7 +52,7 @@ function contentRepo(extraPerArticle: number): string {
           }
           writeFileSync(
             join(dir, 'articles', locale, `${copyId}.mdx`),
-            stampRevision(translation, revisionOf(text)),
+            stampRevision(translation, sourceRevisionOf(text)),
           );
         }
       }

@@ -29,11 +29,20 @@ export interface ResolvedArticle<Entry = unknown> {
   id: string;
   /** The locale of the page. */
   locale: Locale;
-  /** The language the text is really in: the locale, or English on a fallback page. */
+  /** The language the text is really in: the locale, or English on a fallback or summary page. */
   textLocale: Locale;
+  /**
+   * The language of the title, description and keywords: the locale when the article is
+   * translated, even as a summary translation; English when it is missing.
+   */
+  titleLocale: Locale;
   state: TranslationState;
   title: string;
   description: string;
+  /** Search keywords in the title's language (never shown to readers). */
+  keywords: string[];
+  /** Labels in the title's language. */
+  labels: string[];
   updated: Date;
   data: ArticleFrontmatter;
   entry: Entry;
@@ -41,7 +50,7 @@ export interface ResolvedArticle<Entry = unknown> {
   source: ArticleFrontmatter;
   /** Revision (content hash) of the file shown: the translation's, or the source's on fallback. */
   revision: string;
-  /** Revision of the English source file. */
+  /** The revision translations of this article track (the English file without keywords). */
   sourceRevision: string;
   visibility: Visibility;
 }
@@ -89,6 +98,8 @@ export function buildContentGraph<Entry>(input: {
   titles: Partial<Record<Locale, StructureTitles>>;
   /** The revision (content hash) of a file's text. */
   revisionOf: (article: RawArticle<Entry>) => string;
+  /** The revision translations track: the text without search keywords. */
+  sourceRevisionOf: (article: RawArticle<Entry>) => string;
   /** Default public: internal articles, sections and categories are left out. */
   audience?: Audience;
 }): ContentGraph<Entry> {
@@ -149,6 +160,10 @@ export function buildContentGraph<Entry>(input: {
       throw new ContentError(
         `${source.filePath}: English articles are the source and take no sourceRevision; remove that line`,
       );
+    if (source.data.summary)
+      throw new ContentError(
+        `${source.filePath}: summary: true is for translations; an English article is the full text, so remove that line`,
+      );
   }
   for (const [locale, articles] of byLocale) {
     if (locale === sourceLocale) continue;
@@ -162,6 +177,10 @@ export function buildContentGraph<Entry>(input: {
         throw new ContentError(
           `${translation.filePath}: sourceRevision is missing; after translating run: npm run translations -- stamp ${locale}/${id}`,
         );
+      if (translation.data.summary && hasBody(translation.fileText))
+        throw new ContentError(
+          `${translation.filePath}: a summary translation (summary: true) has no text of its own, readers get the English text; remove the text below the closing --- line, or remove summary: true to make it a full translation`,
+        );
       if (translation.data.visibility !== source.data.visibility)
         throw new ContentError(
           `${translation.filePath}: visibility is "${translation.data.visibility}" but the English article is "${source.data.visibility}"; they must match`,
@@ -173,7 +192,9 @@ export function buildContentGraph<Entry>(input: {
     .filter((a) => visible(a.data))
     .map((a) => a.entryId.split('/')[1]!)
     .sort();
-  const revisions = new Map(visibleIds.map((id) => [id, input.revisionOf(sources.get(id)!)]));
+  const revisions = new Map(
+    visibleIds.map((id) => [id, input.sourceRevisionOf(sources.get(id)!)]),
+  );
   const resolvedCache = new Map<string, ResolvedArticle<Entry>>();
 
   function article(locale: Locale, id: string): ResolvedArticle<Entry> {
@@ -188,19 +209,24 @@ export function buildContentGraph<Entry>(input: {
       locale === sourceLocale
         ? 'current'
         : translationState(revisions.get(id)!, translation?.fileText);
-    const shown = translation ?? source;
+    // A summary translation gives the title, description and keywords; the text stays English.
+    const titled = translation ?? source;
+    const shown = translation && !translation.data.summary ? translation : source;
     const resolved: ResolvedArticle<Entry> = {
       id,
       locale,
-      textLocale: translation ? locale : sourceLocale,
+      textLocale: shown === source ? sourceLocale : locale,
+      titleLocale: translation ? locale : sourceLocale,
       state,
-      title: shown.data.title,
-      description: shown.data.description,
+      title: titled.data.title,
+      description: titled.data.description,
+      keywords: titled.data.keywords,
+      labels: titled.data.labels,
       updated: shown.data.updated,
       data: shown.data,
       entry: shown.entry,
       source: source.data,
-      revision: shown === source ? revisions.get(id)! : input.revisionOf(shown),
+      revision: input.revisionOf(shown),
       sourceRevision: revisions.get(id)!,
       visibility: source.data.visibility,
     };
@@ -245,4 +271,14 @@ export function buildContentGraph<Entry>(input: {
       return category;
     },
   };
+}
+
+/** Whether the file has text after its frontmatter (a summary translation must not). */
+function hasBody(fileText: string): boolean {
+  return /\S/.test(fileText.replace(/^---\r?\n[\s\S]*?\r?\n---/, ''));
+}
+
+/** Whether readers of this locale get the English text (untranslated or summary translation). */
+export function showsEnglishText(article: Pick<ResolvedArticle, 'state'>): boolean {
+  return article.state === 'missing' || article.state === 'summary';
 }

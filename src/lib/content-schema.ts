@@ -66,6 +66,30 @@ export const articleSchema = z.strictObject(
         error: 'labels must be a list, for example labels: [payment, fees]',
       })
       .default([]),
+    /**
+     * Words customers type for what this article answers, in the language of the file, when the
+     * text does not use them ("2fa", "refund", "Käuferaufgeld"). Searched like the title; never
+     * shown. Not part of the revision translations track, so editing them outdates nothing.
+     */
+    keywords: z
+      .array(
+        z
+          .string({ error: 'each keyword must be text, for example keywords: [2fa, login code]' })
+          .trim()
+          .min(2, { error: 'a keyword needs at least 2 characters' })
+          .max(60, {
+            error: 'a keyword is over 60 characters: keep each to the words a customer types',
+          }),
+        { error: 'keywords must be a list, for example keywords: [2fa, login code]' },
+      )
+      .max(30, { error: 'keywords has over 30 entries: keep the words customers really type' })
+      .default([]),
+    /**
+     * Translations only: true for a summary translation, which translates the title, description
+     * and keywords and has no text of its own; readers see the English text with a notice, and
+     * search finds the article in their language. Defaults to false.
+     */
+    summary: z.boolean({ error: 'summary must be true or false' }).default(false),
     /** When the content last changed in substance; shown to readers as "Updated …". */
     updated: isoDate('updated'),
     /** The team or person who keeps this article true ("payments-team"). */

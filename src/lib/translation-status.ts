@@ -2,14 +2,19 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { locales, sourceLocale, type Locale } from '../i18n/locales.ts';
-import { revisionOf } from './revision.ts';
+import { sourceRevisionOf } from './revision.ts';
 
 /**
  * Translation status read straight from the files in content/articles, with no Astro import, so
  * the command line (`npm run translations`) and the build agree on what is current.
  */
 
-export type TranslationState = 'current' | 'outdated' | 'missing';
+/**
+ * current: translated from the English revision of today. outdated: translated from an older one.
+ * summary: only title, description and keywords are translated; readers get the English text.
+ * missing: no file; readers get the English text and title.
+ */
+export type TranslationState = 'current' | 'outdated' | 'summary' | 'missing';
 
 export interface ArticleTranslations {
   id: string;
@@ -37,9 +42,9 @@ export function translationState(
   translationText: string | undefined,
 ): TranslationState {
   if (translationText === undefined) return 'missing';
-  return readFrontmatter(translationText)['sourceRevision'] === sourceRevision
-    ? 'current'
-    : 'outdated';
+  const frontmatter = readFrontmatter(translationText);
+  if (frontmatter['summary'] === true) return 'summary';
+  return frontmatter['sourceRevision'] === sourceRevision ? 'current' : 'outdated';
 }
 
 export function readTranslationStatus(contentDir: string): ArticleTranslations[] {
@@ -50,7 +55,7 @@ export function readTranslationStatus(contentDir: string): ArticleTranslations[]
     .sort();
   return ids.map((id) => {
     const sourceText = readFileSync(articlePath(contentDir, sourceLocale, id), 'utf8');
-    const sourceRevision = revisionOf(sourceText);
+    const sourceRevision = sourceRevisionOf(sourceText);
     const visibility =
       readFrontmatter(sourceText)['visibility'] === 'internal' ? 'internal' : 'public';
     const states = Object.fromEntries(

@@ -84,6 +84,16 @@ export function checkProposal(
 
   const frontmatter = checkFrontmatter(yaml.value, (yaml.position?.start.line ?? 1) + 1, issues);
   if (frontmatter) checkStructure(frontmatter, target, facts, issues, lineOfField(yaml.value));
+  const body = tree.children[1];
+  if (frontmatter?.summary && body)
+    issues.push({
+      line: body.position?.start.line ?? 1,
+      column: 1,
+      rule: 'summary-with-text',
+      field: 'summary',
+      message: 'a summary translation (summary: true) has no text of its own',
+      hint: 'remove the summary: true line to make this a full translation, or remove the text',
+    });
   checkReferences(tree, frontmatter, facts, issues);
   issues.push(...checkMdxSafety(tree));
   if (issues.length > 0 || !frontmatter) return refuse(...issues);
@@ -212,6 +222,13 @@ function checkStructure(
       'visibility-differs',
       `visibility is "${data.visibility}" but the English article is "${english}"`,
       `write visibility: ${english}`,
+    );
+  if (isSource && data.summary)
+    add(
+      'summary',
+      'summary-on-source',
+      'summary: true is for translations; an English article is the full text',
+      'remove the summary line',
     );
   if (isSource && data.sourceRevision)
     add(

@@ -57,3 +57,14 @@ Something that saves the reader a contact with support.
 - A rule, limit or deadline that applies.
 `;
 }
+
+/**
+ * Where a full translation starts when the locale has a summary translation: its frontmatter
+ * (title, description and keywords already translated) without `summary: true`, then the English
+ * text to translate.
+ */
+export function translationFromSummary(summaryText: string, englishText: string): string {
+  const frontmatter = /^---\r?\n[\s\S]*?\r?\n---/.exec(summaryText)?.[0] ?? '';
+  const englishBody = englishText.replace(/^---\r?\n[\s\S]*?\r?\n---/, '');
+  return frontmatter.replace(/^summary:.*\r?\n/m, '') + englishBody;
+}

@@ -4,7 +4,9 @@
  * the person's role may see.
  */
 import { sourceLocale, type Locale } from '../i18n/locales.ts';
+import { sourceRevisionOf } from '../lib/revision.ts';
 import { readFrontmatter } from '../lib/translation-status.ts';
+import { translationFromSummary } from '../proposals/template.ts';
 import { checkProposal } from '../proposals/check-proposal.ts';
 import { freshnessReport } from '../releases/reports.ts';
 import type { InternalLocals } from '../site/internal/locals.ts';
@@ -31,15 +33,21 @@ export function internalLocals(viewer: Viewer, deps: InternalSiteDeps): Internal
       const english = deps.content.article(sourceLocale, articleId);
       if (!english) return undefined;
       const own = deps.content.article(locale, articleId);
-      const stated = own ? readFrontmatter(own.text)['sourceRevision'] : undefined;
+      const frontmatter = own ? readFrontmatter(own.text) : {};
+      const englishRevision = sourceRevisionOf(english.text);
       return {
         articleId,
         locale,
         kind: own ? 'edit' : 'translation',
-        text: own?.text ?? english.text,
+        // A summary translation is finished by translating the English text under its frontmatter.
+        text:
+          own && frontmatter['summary'] === true
+            ? translationFromSummary(own.text, english.text)
+            : (own?.text ?? english.text),
+        fileText: own?.text ?? null,
         revision: own?.revision ?? null,
-        sourceRevision: english.revision,
-        matchesSource: locale === sourceLocale || stated === english.revision,
+        sourceRevision: englishRevision,
+        matchesSource: locale === sourceLocale || frontmatter['sourceRevision'] === englishRevision,
       };
     },
     check(text, target) {

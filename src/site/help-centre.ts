@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import { buildContentGraph, type ContentGraph, type RawArticle } from '../lib/content-graph.ts';
-import { revisionOf } from '../lib/revision.ts';
+import { revisionOf, sourceRevisionOf } from '../lib/revision.ts';
 import type { StructureTitles } from '../lib/structure-schema.ts';
 import { buildAudience } from './audience.ts';
 
@@ -42,6 +42,7 @@ async function load(): Promise<ContentGraph<ArticleEntry>> {
     sections: sections.map((s) => s.data),
     titles: titlesByLocale,
     revisionOf: (article) => revisionOf(article.fileText),
+    sourceRevisionOf: (article) => sourceRevisionOf(article.fileText),
     audience: buildAudience,
   });
 }

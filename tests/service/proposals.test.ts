@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { revisionOf } from '../../src/lib/revision.ts';
+import { revisionOf, sourceRevisionOf } from '../../src/lib/revision.ts';
 import { readFrontmatter } from '../../src/lib/translation-status.ts';
 import { hostileSamples } from '../unit/proposals/hostile-mdx.ts';
 import { agentService, folderFingerprint } from './agents-helpers.ts';
@@ -191,6 +191,8 @@ describe('an agent’s proposal, from draft to review', () => {
 
   it('stamps a new translation with the English revision it was made from', async () => {
     const { cookie } = await service.signIn('agent');
+    // The sample content has a Dutch summary translation; without it, a proposal is a translation.
+    rmSync(join(service.contentDir, 'articles', 'nl', 'customs-and-import-duties.mdx'));
     const source = english('customs-and-import-duties');
     const text = source.replace(/^title: .*$/m, 'title: Douane en invoerrechten');
     const response = await service.call('/api/proposals', {
@@ -201,9 +203,11 @@ describe('an agent’s proposal, from draft to review', () => {
     const { proposal } = (await response.json()) as {
       proposal: { id: string; kind: string; sourceRevision: string };
     };
-    expect(proposal).toMatchObject({ kind: 'translation', sourceRevision: revisionOf(source) });
+    // Translations track the English text without its search keywords.
+    expect(proposal).toMatchObject({ kind: 'translation', sourceRevision: sourceRevisionOf(source) });
+    expect(sourceRevisionOf(source)).not.toBe(revisionOf(source));
     const stored = await service.stores.proposals.get(proposal.id);
-    expect(readFrontmatter(stored!.text)['sourceRevision']).toBe(revisionOf(source));
+    expect(readFrontmatter(stored!.text)['sourceRevision']).toBe(sourceRevisionOf(source));
   });
 
   it('takes a new article only under an id that is free, from the writers’ template', async () => {

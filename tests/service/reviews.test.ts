@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { revisionOf } from '../../src/lib/revision.ts';
+import { revisionOf, sourceRevisionOf } from '../../src/lib/revision.ts';
 import { readFrontmatter } from '../../src/lib/translation-status.ts';
 import { agentService, folderFingerprint, type AgentService } from './agents-helpers.ts';
 
@@ -330,7 +330,7 @@ describe('translations after an English change', () => {
       json: { currentRevision: rt.review.current!.revision },
     });
     expect(readFrontmatter(read(service, 'nl', 'payment-methods'))['sourceRevision']).toBe(
-      revisionOf(read(service, 'en', 'payment-methods')),
+      sourceRevisionOf(read(service, 'en', 'payment-methods')),
     );
     const after = (await (
       await service.call('/api/reviews/translation-tasks?locale=nl', { cookie: agent.cookie })

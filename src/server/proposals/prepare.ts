@@ -4,7 +4,7 @@
  * and the full check of the file (schema, structure, MDX safety). Nothing is stored here.
  */
 import { isLocale, sourceLocale, type Locale } from '../../i18n/locales.ts';
-import { revisionOf } from '../../lib/revision.ts';
+import { revisionOf, sourceRevisionOf } from '../../lib/revision.ts';
 import { readFrontmatter, stampRevision } from '../../lib/translation-status.ts';
 import { checkProposal, type ProposalIssue } from '../../proposals/check-proposal.ts';
 import { feedbackLimits, type ProposalKind } from '../../proposals/vocabulary.ts';
@@ -97,7 +97,7 @@ export function prepareProposal(
   let sourceRevision: string | null = null;
   if (locale !== sourceLocale && english) {
     if (kind === 'translation' || isTrue(fields['matchesSource'])) {
-      sourceRevision = english.revision;
+      sourceRevision = sourceRevisionOf(english.text);
       try {
         text = stampRevision(text, sourceRevision);
       } catch {

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLocale, locales, sourceLocale } from '../../i18n/locales.ts';
-import { revisionOf } from '../../lib/revision.ts';
+import { sourceRevisionOf } from '../../lib/revision.ts';
 import { readFrontmatter, readTranslationStatus } from '../../lib/translation-status.ts';
 import { checkProposal } from '../../proposals/check-proposal.ts';
 import { canariesFrom } from '../../releases/canaries.ts';
@@ -303,13 +303,14 @@ async function drift(contentDir: string, git: Awaited<ReturnType<typeof openCont
       const translations: Record<string, { sourceRevision: string | null }> = {};
       let needsHistory = false;
       for (const locale of locales) {
-        if (locale === sourceLocale || row.states[locale] === 'missing') continue;
+        // A summary translation has no text of its own to drift: it counts as missing.
+        if (locale === sourceLocale || row.states[locale] === 'missing' || row.states[locale] === 'summary') continue;
         const stated = readFrontmatter(readFileSync(join(contentDir, 'articles', locale, `${row.id}.mdx`), 'utf8'))['sourceRevision'];
         translations[locale] = { sourceRevision: typeof stated === 'string' ? stated : null };
         if (row.states[locale] === 'outdated') needsHistory = true;
       }
       const byRevision = new Map<string, string>();
-      if (needsHistory) for (const version of await git.history(sourcePath, 30)) byRevision.set(revisionOf(version.text), version.text);
+      if (needsHistory) for (const version of await git.history(sourcePath, 30)) byRevision.set(sourceRevisionOf(version.text), version.text);
       return {
         id: row.id,
         visibility: row.visibility,

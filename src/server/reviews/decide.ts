@@ -5,7 +5,7 @@
  * source changed, opens translation tasks for the translations it makes outdated.
  */
 import { sourceLocale } from '../../i18n/locales.ts';
-import { revisionOf } from '../../lib/revision.ts';
+import { revisionOf, sourceRevisionOf } from '../../lib/revision.ts';
 import { readFrontmatter } from '../../lib/translation-status.ts';
 import { changedBlocks } from '../../proposals/changed-blocks.ts';
 import { checkProposal } from '../../proposals/check-proposal.ts';
@@ -116,7 +116,8 @@ export async function acceptProposal(
 
   const tasks: TranslationTask[] = [];
   if (proposal.locale === sourceLocale) {
-    const newRevision = revisionOf(text);
+    // Translations track the English text without its keywords: a keywords-only edit opens no task.
+    const newRevision = sourceRevisionOf(text);
     const changed = changedBlocks(englishBefore ?? '', text);
     const outdated = locales.filter((locale) => {
       if (locale === sourceLocale) return false;
@@ -130,7 +131,7 @@ export async function acceptProposal(
             articleId: proposal.articleId,
             locale,
             sourceRevision: newRevision,
-            previousSourceRevision: current?.revision ?? null,
+            previousSourceRevision: current ? sourceRevisionOf(current.text) : null,
             changedBlocks: changed,
             proposalId: proposal.id,
           })),
@@ -139,7 +140,7 @@ export async function acceptProposal(
       );
   } else if (
     proposal.sourceRevision &&
-    proposal.sourceRevision === deps.content.article(sourceLocale, proposal.articleId)?.revision
+    proposal.sourceRevision === englishSourceRevision(deps, proposal.articleId)
   ) {
     // The translation caught up with the English text: its task is done.
     await deps.stores.translationTasks.complete(proposal.articleId, proposal.locale, change);
@@ -227,4 +228,9 @@ function wrongState(proposal: Proposal): ProblemError {
 
 function conflict(title: string, detail: string): ProblemError {
   return new ProblemError({ type: problemTypes.conflict, title, status: 409, detail });
+}
+
+function englishSourceRevision(deps: DecisionDeps, articleId: string): string | undefined {
+  const english = deps.content.article(sourceLocale, articleId);
+  return english ? sourceRevisionOf(english.text) : undefined;
 }

@@ -28,8 +28,13 @@ export interface EditorSource {
   articleId: string;
   locale: Locale;
   kind: ProposalKind;
-  /** The text the editor opens: the locale's file, or the English one for a new translation. */
+  /**
+   * The text the editor opens: the locale's file, the English one for a new translation, or a
+   * summary translation's frontmatter over the English text.
+   */
   text: string;
+  /** The locale's file as it is in content/ (what an edit is merged against); null when none. */
+  fileText: string | null;
   /** Revision of the locale's file; null when the translation does not exist yet. */
   revision: string | null;
   /** Revision of the English source. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildContentGraph, ContentError, type RawArticle } from '../../../src/lib/content-graph.ts';
 import type { ArticleFrontmatter } from '../../../src/lib/content-schema.ts';
-import { revisionOf } from '../../../src/lib/revision.ts';
+import { revisionOf, sourceRevisionOf } from '../../../src/lib/revision.ts';
 import { readFrontmatter, stampRevision } from '../../../src/lib/translation-status.ts';
 
 const base: ArticleFrontmatter = {
@@ -11,6 +11,8 @@ const base: ArticleFrontmatter = {
   audience: 'buyers',
   visibility: 'public',
   labels: [],
+  keywords: [],
+  summary: false,
   updated: new Date('2026-10-01'),
   owner: 'marketplace-team',
   reviewBy: new Date('2027-01-01'),
@@ -19,7 +21,12 @@ const base: ArticleFrontmatter = {
 };
 
 function article(entryId: string, data: Partial<ArticleFrontmatter> = {}, body = 'Text'): RawArticle<string> {
-  const fileText = `---\ntitle: ${data.title ?? base.title}\n${data.sourceRevision ? `sourceRevision: ${data.sourceRevision}\n` : ''}---\n${body}`;
+  const fileText =
+    `---\ntitle: ${data.title ?? base.title}\n` +
+    (data.keywords ? `keywords: [${data.keywords.join(', ')}]\n` : '') +
+    (data.summary ? 'summary: true\n' : '') +
+    (data.sourceRevision ? `sourceRevision: ${data.sourceRevision}\n` : '') +
+    `---\n${body}`;
   return { entryId, data: { ...base, ...data }, fileText, filePath: `content/articles/${entryId}.mdx`, entry: entryId };
 }
 
@@ -34,6 +41,7 @@ const structure = {
   ],
   titles: { en: { categories: { buying: { title: 'Buying', description: 'All about buying' } }, sections: { bidding: { title: 'Bidding', description: 'How to bid' } } } },
   revisionOf: (a: RawArticle<string>) => revisionOf(a.fileText),
+  sourceRevisionOf: (a: RawArticle<string>) => sourceRevisionOf(a.fileText),
 };
 
 describe('content graph', () => {
@@ -115,6 +123,41 @@ describe('content graph', () => {
     );
   });
 
+  it('lists a summary translation under its own title while the text stays English', () => {
+    const summary = article('ru/how-bidding-works', { title: 'Как делать ставки', keywords: ['ставка'], summary: true, sourceRevision: revision }, '');
+    const graph = buildContentGraph({ ...structure, articles: [source, summary] });
+    expect(graph.article('ru', 'how-bidding-works')).toMatchObject({
+      state: 'summary',
+      title: 'Как делать ставки',
+      keywords: ['ставка'],
+      titleLocale: 'ru',
+      textLocale: 'en',
+      entry: source.entry,
+      revision,
+    });
+  });
+
+  it('refuses a summary translation that has text of its own, saying how to fix it', () => {
+    const summary = article('ru/how-bidding-works', { title: 'Как делать ставки', summary: true, sourceRevision: revision }, 'Текст');
+    expect(() => buildContentGraph({ ...structure, articles: [source, summary] })).toThrow(
+      /ru\/how-bidding-works\.mdx: a summary translation \(summary: true\) has no text of its own.*remove summary: true to make it a full translation/,
+    );
+  });
+
+  it('refuses summary: true on an English article', () => {
+    expect(() => buildContentGraph({ ...structure, articles: [article('en/how-bidding-works', { summary: true }, '')] })).toThrow(
+      /en\/how-bidding-works\.mdx: summary: true is for translations/,
+    );
+  });
+
+  it('keeps a translation current when only the English keywords change', () => {
+    const withKeywords = article('en/how-bidding-works', { keywords: ['outbid', 'bid war'] });
+    const translation = article('nl/how-bidding-works', { title: 'Zo werkt bieden', sourceRevision: revision });
+    const graph = buildContentGraph({ ...structure, articles: [withKeywords, translation] });
+    expect(graph.article('nl', 'how-bidding-works').state).toBe('current');
+    expect(graph.article('en', 'how-bidding-works').revision).not.toBe(revision);
+  });
+
   it('falls back to the English title of a section that is not translated yet', () => {
     const graph = buildContentGraph({ ...structure, articles: [source] });
     expect(graph.title('ru', 'sections', 'bidding')).toEqual({ title: 'Bidding', description: 'How to bid', textLocale: 'en' });
@@ -122,6 +165,16 @@ describe('content graph', () => {
 });
 
 describe('source revisions', () => {
+  it('leaves the keywords out of the revision translations track, in any YAML style', () => {
+    const plain = '---\ntitle: A\nowner: x\n---\nBody\n';
+    for (const keywords of ['keywords: [2fa, code]\n', 'keywords:\n  - 2fa\n  - code\n', 'keywords:\n- 2fa\n']) {
+      const withKeywords = plain.replace('owner: x\n', `${keywords}owner: x\n`);
+      expect(sourceRevisionOf(withKeywords), keywords).toBe(revisionOf(plain));
+      expect(revisionOf(withKeywords), keywords).not.toBe(revisionOf(plain));
+    }
+    expect(sourceRevisionOf(plain.replace('Body', 'Other'))).not.toBe(sourceRevisionOf(plain));
+  });
+
   it('ignores line endings so Windows and Linux checkouts agree', () => {
     expect(revisionOf('a\r\nb\r\n')).toBe(revisionOf('a\nb\n'));
     expect(revisionOf('a\nb\n')).toMatch(/^[0-9a-f]{12}$/);
