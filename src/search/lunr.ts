@@ -12,6 +12,8 @@ type LunrPlugin = (target: typeof lunr) => void;
 export interface LunrLanguage {
   stemmer: lunr.PipelineFunction;
   stopWordFilter: lunr.PipelineFunction;
+  /** The words of stopWordFilter, so an analyser can also compare them without accents. */
+  stopWords: readonly string[];
 }
 
 const languages = lunr as unknown as Record<string, LunrLanguage | undefined>;
@@ -22,7 +24,19 @@ if (!('stemmerSupport' in lunr)) (addStemmerSupport as LunrPlugin)(lunr);
 
 /** Adds a lunr-languages language to lunr once and returns what it added. */
 export function useLunrLanguage(code: string, plugin: LunrPlugin): LunrLanguage {
-  if (!languages[code]) plugin(lunr);
+  if (!languages[code]) {
+    // lunr keeps a language's stop words inside its filter; catch the list as the plugin hands it over.
+    const generate = lunr.generateStopWordFilter;
+    lunr.generateStopWordFilter = (words: string[]) => {
+      stopWordsByLanguage.set(code, words);
+      return generate(words);
+    };
+    try {
+      plugin(lunr);
+    } finally {
+      lunr.generateStopWordFilter = generate;
+    }
+  }
   const language = languages[code];
   if (!language?.stemmer || !language.stopWordFilter) {
     throw new Error(
@@ -30,41 +44,15 @@ export function useLunrLanguage(code: string, plugin: LunrPlugin): LunrLanguage 
         'check that lunr-languages 1.x is installed and the plugin file matches the language code.',
     );
   }
-  return language;
+  return { ...language, stopWords: stopWordsByLanguage.get(code) ?? [] };
 }
+
+const stopWordsByLanguage = new Map<string, string[]>();
 
 /** Runs a lunr pipeline function (stemmer, stop word filter) on one word. */
 export function runOnWord(fn: lunr.PipelineFunction, word: string): string | undefined {
   const result: unknown = fn(new lunr.Token(word, {}), 0, []);
   return result == null ? undefined : String(result);
-}
-
-type Posting = Record<string, Record<string, unknown> | number>;
-const lunrIdf = lunr as unknown as { idf: (posting: Posting, documentCount: number) => number };
-
-/**
- * Builds the index with BM25's inverse document frequency counted over documents. lunr 2.3.9
- * counts a term once per field it occurs in, so with several fields a term in half the articles'
- * titles and bodies scores like one in none (and abs() makes the commonest terms rise again):
- * "payment" in a title weighed 0.09 against 8 for a rare word. Swapped only while building, which
- * is synchronous, and restored even if building fails.
- */
-export function buildWithDocumentIdf(builder: lunr.Builder): lunr.Index {
-  const fieldIdf = lunrIdf.idf;
-  lunrIdf.idf = (posting, documentCount) => {
-    const documents = new Set<string>();
-    for (const [field, refs] of Object.entries(posting)) {
-      if (field !== '_index' && typeof refs === 'object') {
-        for (const ref of Object.keys(refs)) documents.add(ref);
-      }
-    }
-    return Math.log(1 + (documentCount - documents.size + 0.5) / (documents.size + 0.5));
-  };
-  try {
-    return builder.build();
-  } finally {
-    lunrIdf.idf = fieldIdf;
-  }
 }
 
 export { lunr };

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locales.ts';
-import { stripKoreanParticles } from './analysers/korean-particles.ts';
+import { normaliseKoreanText } from './analysers/korean-endings.ts';
 import { foldYo } from './analysers/text.ts';
 
 export { stripKoreanParticle } from './analysers/korean-particles.ts';
@@ -7,7 +7,7 @@ export { stripKoreanParticle } from './analysers/korean-particles.ts';
 /**
  * What the Pagefind site search applies to the query in the browser and to Russian and Korean
  * page text before indexing, so both sides meet: Russian ё → е (счёт finds счет), Korean particles
- * stripped from each word (결제를 finds 결제). Other locales come back unchanged: Pagefind's own
+ * and verb endings stripped from each word (결제를 and 결제할 find 결제). Other locales come back unchanged: Pagefind's own
  * stemming handles them. Imports no lunr, so the site search stays small.
  */
 export function normaliseForSearch(locale: Locale, text: string): string {
@@ -15,7 +15,7 @@ export function normaliseForSearch(locale: Locale, text: string): string {
     case 'ru':
       return foldYo(text);
     case 'ko':
-      return stripKoreanParticles(text);
+      return normaliseKoreanText(text);
     default:
       return text;
   }

@@ -2,8 +2,11 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { locales, type Locale } from '../i18n/locales.ts';
+import { gunzipSync } from 'node:zlib';
+import { loadAnalyser } from './analysers/index.ts';
 import { normaliseForSearch } from './normalise.ts';
-import { buildSuggestIndex, type SuggestDoc } from './suggest.ts';
+import { buildSearchIndex, type IndexSource, type SerializedSearchIndex } from './search-index.ts';
+import { loadSynonyms } from './synonyms.ts';
 
 interface Logger {
   info(message: string): void;
@@ -12,6 +15,8 @@ interface Logger {
 
 interface BuiltPage {
   file: string;
+  /** Article id (the folder name). */
+  id: string;
   url: string;
   locale: Locale;
   html: string;
@@ -19,20 +24,33 @@ interface BuiltPage {
   fallback: boolean;
 }
 
+/** What the build's search-source.json endpoint writes per locale (see its page module). */
+export interface SearchSource {
+  locale: Locale;
+  articles: Array<Omit<IndexSource, 'page' | 'body'>>;
+  sections: SerializedSearchIndex['sections'];
+  categories: SerializedSearchIndex['categories'];
+}
+
 /**
- * Indexes the built site. Pagefind gets one index per language from the article text only
- * (data-pagefind-body); fallback pages (English text under /nl/…) are kept out of their locale's
- * index and go into a small per-locale bundle of their own, which the search UI merges and marks. Russian text is indexed with ё folded to е, the same folding the browser applies to queries.
+ * Indexes the built site. Pagefind gets one index per language from the text of the articles
+ * really written in it (data-pagefind-body; English shown under another locale stays out), with
+ * Russian ё folded and Korean particles and verb endings stripped, as queries are. Then each
+ * locale gets its search index (/search/<locale>.json: titles, keywords, labels and descriptions
+ * from the content graph, and which Pagefind page holds each article's text) and the service's
+ * variant with the text inside (/search/<locale>.full.json).
  */
 export async function indexSite(
   distDir: string,
   logger: Logger,
-  options: { basePath?: string } = {},
+  options: { basePath?: string; contentDir?: string } = {},
 ): Promise<void> {
   const started = performance.now();
   const pages = await readArticlePages(distDir, options.basePath ?? '');
-  await writePagefindBundles(distDir, pages, logger);
-  await writeSuggestIndexes(distDir, pages, logger);
+  await writePagefindBundle(distDir, pages, logger);
+  const pageIds = await readPagefindPageIds(join(distDir, 'pagefind'));
+  const contentDir = options.contentDir ?? process.env['CONTENT_DIR'] ?? join(process.cwd(), 'content');
+  await writeSearchIndexes(distDir, pages, pageIds, contentDir, logger);
   await moveLocale404s(distDir);
   logger.info(
     `indexed ${pages.length} article pages in ${Math.round(performance.now() - started)} ms`,
@@ -51,6 +69,7 @@ async function readArticlePages(distDir: string, basePath: string): Promise<Buil
       if (!html.includes('data-pagefind-body')) continue;
       pages.push({
         file,
+        id,
         url: `${basePath}/${relative(distDir, join(dir, id)).split(sep).join('/')}/`,
         locale,
         html,
@@ -61,92 +80,102 @@ async function readArticlePages(distDir: string, basePath: string): Promise<Buil
   return pages;
 }
 
-async function writePagefindBundles(distDir: string, pages: BuiltPage[], logger: Logger) {
+async function writePagefindBundle(distDir: string, pages: BuiltPage[], logger: Logger) {
+  // Bundles of earlier builds that merged English text into other locales' searches.
+  await rm(join(distDir, 'pagefind-fallback'), { recursive: true, force: true });
   try {
-    await writeBundle(
-      join(distDir, 'pagefind'),
-      pages.filter((p) => !p.fallback),
-      {},
-      logger,
-    );
-    await rm(join(distDir, 'pagefind-fallback'), { recursive: true, force: true });
-    for (const locale of locales) {
-      const fallbackPages = pages.filter((p) => p.fallback && p.locale === locale);
-      if (fallbackPages.length === 0) continue;
-      // Pagefind searches merged bundles with the reader's language module, so the English text is
-      // indexed with that same module: query and index then always split and stem words alike.
-      const bundle = join(distDir, 'pagefind-fallback', locale);
-      await writeBundle(bundle, fallbackPages, { forceLanguage: locale }, logger);
-      await dropRuntimeCopy(bundle);
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const own = pages.filter((page) => !page.fallback);
+    for (const page of own) {
+      const added = await index.addHTMLFile({
+        url: page.url,
+        content: normaliseText(page.locale, page.html),
+      });
+      if (added.errors.length)
+        throw new Error(`Pagefind could not index ${page.file}: ${added.errors.join('; ')}`);
     }
+    const outputPath = join(distDir, 'pagefind');
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length)
+      throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
+    logger.info(`pagefind: ${own.length} pages → ${outputPath}`);
   } finally {
     await pagefind.close();
   }
 }
 
-async function writeBundle(
-  outputPath: string,
-  pages: BuiltPage[],
-  config: pagefind.PagefindServiceConfig,
-  logger: Logger,
-) {
-  const { index, errors } = await pagefind.createIndex(config);
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  for (const page of pages) {
-    const content = page.locale === 'ru' && !page.fallback ? foldRussianText(page.html) : page.html;
-    const added = await index.addHTMLFile({ url: page.url, content });
-    if (added.errors.length)
-      throw new Error(`Pagefind could not index ${page.file}: ${added.errors.join('; ')}`);
-  }
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length)
-    throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
-  logger.info(`pagefind: ${pages.length} pages → ${outputPath}`);
+/** Text nodes only, so attributes and markup stay as built. */
+function normaliseText(locale: Locale, html: string): string {
+  if (locale !== 'ru' && locale !== 'ko') return html;
+  return html.replace(/>([^<]+)</g, (_, text: string) => `>${normaliseForSearch(locale, text)}<`);
 }
 
 /**
- * A merged bundle is searched by the primary bundle's runtime, so its own copy of the Pagefind
- * scripts and UIs (about 600 KiB per locale) is never loaded: only its index files are kept.
+ * Pagefind names each page by the hash of its fragment file; the fragment (gzipped JSON after a
+ * "pagefind_dcd" signature) holds the URL. Reading them here lets the browser map a Pagefind
+ * result to an article without downloading its fragment.
  */
-async function dropRuntimeCopy(bundle: string) {
-  for (const name of await readdir(bundle)) {
-    if (/^pagefind(-[a-z-]+)?\.(js|css)$/.test(name)) await rm(join(bundle, name));
+async function readPagefindPageIds(bundle: string): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const dir = join(bundle, 'fragment');
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const text = gunzipSync(await readFile(join(dir, name))).toString('utf8');
+    const json = text.slice(text.indexOf('{'));
+    const { url } = JSON.parse(json) as { url?: string };
+    if (!url) throw new Error(`${join(dir, name)}: a Pagefind fragment without a URL; is Pagefind 1.x installed?`);
+    ids.set(url, name.slice(0, -'.pf_fragment'.length));
   }
+  return ids;
 }
 
-/** Folds ё in text nodes only, so attributes and markup stay as built. */
-function foldRussianText(html: string): string {
-  return html.replace(/>([^<]+)</g, (_, text: string) => `>${normaliseForSearch('ru', text)}<`);
-}
-
-async function writeSuggestIndexes(distDir: string, pages: BuiltPage[], logger: Logger) {
-  const outDir = join(distDir, 'suggest');
+async function writeSearchIndexes(
+  distDir: string,
+  pages: BuiltPage[],
+  pageIds: Map<string, string>,
+  contentDir: string,
+  logger: Logger,
+) {
+  const outDir = join(distDir, 'search');
+  await rm(join(distDir, 'suggest'), { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   for (const locale of locales) {
-    // Only text really in this language: lunr stems with the locale's analyser.
-    const docs = pages.filter((p) => p.locale === locale && !p.fallback).map(toSuggestDoc);
-    const index = await buildSuggestIndex(locale, docs);
-    const json = JSON.stringify(index);
-    await writeFile(join(outDir, `${locale}.json`), json);
-    logger.info(`suggest: ${locale} ${docs.length} articles, ${json.length} bytes`);
+    const sourceFile = join(distDir, locale, 'search-source.json');
+    const source = JSON.parse(await readFile(sourceFile, 'utf8')) as SearchSource;
+    await rm(sourceFile);
+    const bodies = new Map(
+      pages.filter((p) => p.locale === locale && !p.fallback).map((p) => [p.id, articleText(p.html)]),
+    );
+    const articles: IndexSource[] = source.articles.map((article) => {
+      const page = article.english ? undefined : pageIds.get(article.url);
+      const body = article.english ? undefined : bodies.get(article.id);
+      return { ...article, ...(page ? { page } : {}), ...(body ? { body } : {}) };
+    });
+    const input = {
+      locale,
+      analyser: await loadAnalyser(locale),
+      articles,
+      sections: source.sections,
+      categories: source.categories,
+      synonyms: loadSynonyms(contentDir, locale),
+    };
+    const browser = JSON.stringify(buildSearchIndex({ ...input, withBody: false }));
+    const full = JSON.stringify(buildSearchIndex({ ...input, withBody: true }));
+    await writeFile(join(outDir, `${locale}.json`), browser);
+    await writeFile(join(outDir, `${locale}.full.json`), full);
+    logger.info(
+      `search: ${locale} ${articles.length} articles, ${browser.length} bytes (${full.length} with the text)`,
+    );
   }
 }
 
-function toSuggestDoc(page: BuiltPage): SuggestDoc {
+/** The article's text without its markup: the title and the prose. */
+function articleText(html: string): string {
   const article =
-    /<article\b[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/article>/.exec(page.html)?.[1] ?? '';
-  const title = textOf(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(article)?.[1] ?? '');
-  const description = decodeEntities(
-    /<meta name="description" content="([^"]*)"/.exec(page.html)?.[1] ?? '',
-  );
+    /<article\b[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/article>/.exec(html)?.[1] ?? '';
   const prose = /<div class="prose">([\s\S]*)<\/div>/.exec(article)?.[1] ?? article;
-  return {
-    id: page.url.split('/').at(-2) ?? page.url,
-    title,
-    description,
-    body: textOf(prose),
-    url: page.url,
-  };
+  return textOf(prose);
 }
 
 function textOf(html: string): string {

@@ -120,6 +120,11 @@ function listen(
 ): Promise<{ server: Server; address: AddressInfo }> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: fetch as never, port, hostname }) as Server;
+    // Node closes an idle keep-alive connection after 5 s; a client or load balancer that reuses it
+    // at that moment gets a reset (ECONNRESET, or a 502 behind a proxy whose idle timeout is
+    // longer, 60 s on the common ones). Idle connections outlive the proxies' instead.
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
     server.once('error', reject);
     server.once('listening', () => {
       server.off('error', reject);

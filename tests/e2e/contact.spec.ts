@@ -30,6 +30,19 @@ async function fillForm(page: Page, subject: string, message: string, topic = 'p
   await page.locator('#contact-message').fill(message);
 }
 
+test('suggests an article that exists only in English, under its Russian title and marked', async ({
+  page,
+}) => {
+  await page.goto('/ru/contact/');
+  await page.locator('#contact-subject').fill('таможня берет пошлину за лот');
+  const suggestion = page.locator('[data-suggestions] li', {
+    has: page.locator('a[data-article="customs-and-import-duties"]'),
+  });
+  await expect(suggestion).toBeVisible();
+  await expect(suggestion.locator('a')).toHaveAttribute('hreflang', 'en');
+  await expect(suggestion.locator('.badge')).toHaveText(strings('ru')['search.inEnglish']!);
+});
+
 for (const { locale, query, subject, message } of cases) {
   test(`opens a ticket in ${locale} that carries the reader's context and says when we answer`, async ({
     page,

@@ -84,8 +84,8 @@ test('the same scan finds the internal content in the agents’ build: pages, bo
     where(/^en\/articles\/escalation-rules\/index\.html contains INTERNAL-ONLY-MARKER/),
   ).toHaveLength(1);
   expect(where(/^pagefind\/fragment\/.+ contains INTERNAL-ONLY-MARKER/).length).toBeGreaterThan(0);
-  // The suggestion index keeps ids and titles (its body text is stemmed tokens).
-  expect(where(/^suggest\/(en|ko)\.json contains "escalation-rules"/)).toHaveLength(2);
+  // The search indexes (browser and service variants) keep ids and titles.
+  expect(where(/^search\/(en|ko)(\.full)?\.json contains "escalation-rules"/)).toHaveLength(4);
   expect(where(/^_astro\/escalation-paths\..+ is the internal picture/).length).toBeGreaterThan(0);
 });
 

@@ -53,11 +53,14 @@ test('shows a translated article in its language, with the text marked in that l
 test('serves an untranslated article in English under the reader’s locale, with a notice in their language', async ({
   page,
 }) => {
-  const untranslated = publicArticles.find((a) => a.states.ko === 'missing');
-  expect(untranslated, 'some article is not translated into Korean').toBeTruthy();
+  // Every untranslated article of the sample has a summary translation: title and description in
+  // the reader's language, the text still English.
+  const untranslated = publicArticles.find((a) => a.states.ko === 'summary');
+  expect(untranslated, 'some article has only a summary translation into Korean').toBeTruthy();
   await page.goto(`/ko/articles/${untranslated!.id}/`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
   await expect(page.locator('article')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('article h1')).toHaveAttribute('lang', 'ko');
   await expect(page.locator('.notice--fallback')).toContainText(
     textBefore('ko', 'notice.untranslated.body'),
   );

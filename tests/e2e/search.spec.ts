@@ -4,18 +4,15 @@ import { join } from 'node:path';
 import { locales } from '../../src/i18n/locales.ts';
 import { distDir, strings } from './helpers.ts';
 
-/** Runs a search on the locale's search page and returns the result links. */
-async function search(page: Page, locale: string, query: string) {
+/** Runs a search on the locale's search page and returns the article ids shown, in order. */
+async function search(page: Page, locale: string, query: string): Promise<string[]> {
   await page.goto(`/${locale}/search/?q=${encodeURIComponent(query)}`);
-  const results = page.locator('.pagefind-ui__result-link');
-  await expect(results.first()).toBeVisible({ timeout: 10_000 });
-  return results;
-}
-
-async function hrefs(page: Page) {
+  await expect(page.locator('#search-results')).toHaveAttribute('data-settled', query, {
+    timeout: 10_000,
+  });
   return page
-    .locator('.pagefind-ui__result-link')
-    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    .locator('[data-search-result]')
+    .evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset['searchResult']!));
 }
 
 test('builds one Pagefind index per language', () => {
@@ -23,63 +20,47 @@ test('builds one Pagefind index per language', () => {
     readFileSync(join(distDir, 'pagefind', 'pagefind-entry.json'), 'utf8'),
   ) as { languages: Record<string, { page_count: number }> };
   for (const locale of locales) {
-    expect(
-      entry.languages[locale]?.page_count,
-      `pages indexed for ${locale}`,
-    ).toBeGreaterThanOrEqual(20);
+    expect(entry.languages[locale]?.page_count, `pages indexed for ${locale}`).toBeGreaterThanOrEqual(20);
   }
 });
 
-for (const query of ['결제를', '결제는', '결제']) {
+test('answers a full question although no article has every word of it', async ({ page }) => {
+  const found = await search(page, 'en', 'When will I get the money for my sold lot?');
+  expect(found.slice(0, 3)).toContain('payouts');
+});
+
+for (const query of ['결제를', '결제는', '결제', '카드로 결제할 수 있나요']) {
   test(`finds the Korean payment articles for ${query}`, async ({ page }) => {
-    await search(page, 'ko', query);
-    const found = await hrefs(page);
-    expect(
-      found.some((href) => /^\/ko\/articles\/(paying-for-lots|payment-methods)\/$/.test(href)),
-      found.join(' '),
-    ).toBe(true);
+    const found = await search(page, 'ko', query);
+    expect(found.slice(0, 3).some((id) => id === 'paying-for-lots' || id === 'payment-methods'), found.join(' ')).toBe(true);
   });
 }
 
-test('finds the Korean shipping-cost article for 배송비는 and for the bare noun', async ({
-  page,
-}) => {
-  for (const query of ['배송비는', '배송비']) {
-    await search(page, 'ko', query);
-    expect(await hrefs(page)).toContain('/ko/articles/shipping-costs/');
-  }
-});
-
 test('matches ё and е both ways in Russian, with inflected forms', async ({ page }) => {
-  // The Russian articles write ё (счёт, платёж); readers often type е.
   for (const query of ['счет', 'счёт', 'платеж', 'платёж', 'платежа']) {
-    await search(page, 'ru', query);
-    expect((await hrefs(page)).length, query).toBeGreaterThan(0);
+    expect((await search(page, 'ru', query)).length, query).toBeGreaterThan(0);
   }
-  await search(page, 'ru', 'доставки');
-  expect(await hrefs(page)).toContain('/ru/articles/shipping-costs/');
+  expect(await search(page, 'ru', 'доставки')).toContain('shipping-costs');
 });
 
 test('keeps Latin product names searchable in Russian', async ({ page }) => {
-  await search(page, 'ru', 'PayPal');
-  expect(await hrefs(page)).toContain('/ru/articles/payment-methods/');
+  expect((await search(page, 'ru', 'PayPal')).slice(0, 3)).toContain('payment-methods');
 });
 
-test('finds an article that exists only in English from another locale, marked as English', async ({
-  page,
-}) => {
-  // "ivory" appears only in the English text of prohibited-items, which is not translated into Dutch.
-  await search(page, 'nl', 'ivory');
-  const titles = page.locator('.pagefind-ui__result-title');
-  await expect(titles.first()).toContainText(strings('nl')['search.inEnglish']!);
-  expect(await hrefs(page)).toContain('/nl/articles/prohibited-items/');
+test('finds an article not yet translated by its summary title, marked as English', async ({ page }) => {
+  const found = await search(page, 'nl', 'douane');
+  expect(found[0]).toBe('customs-and-import-duties');
+  const card = page.locator('[data-search-result="customs-and-import-duties"]');
+  await expect(card.locator('h2')).toContainText('Douane');
+  await expect(card.locator('.badge')).toHaveText(strings('nl')['search.inEnglish']!);
+  await expect(card.locator('a')).toHaveAttribute('hreflang', 'en');
 });
 
-test('never puts English fallback text into another language’s index', async ({ page }) => {
+test('never puts English text into another language’s Pagefind index', async ({ page }) => {
   await page.goto('/nl/search/');
   const total = await page.evaluate(async () => {
     const pagefind = await import('/pagefind/pagefind.js' as string);
-    await pagefind.init();
+    await pagefind.options({ noWorker: true });
     const { results } = await pagefind.search('ivory');
     return results.length;
   });
@@ -90,45 +71,129 @@ test('indexes article text only, not navigation, notices or the contact box', as
   await page.goto('/ko/search/');
   const contents = await page.evaluate(async () => {
     const pagefind = await import('/pagefind/pagefind.js' as string);
-    await pagefind.init();
+    await pagefind.options({ noWorker: true });
     const { results } = await pagefind.search('결제');
     return Promise.all(
-      results
-        .slice(0, 5)
-        .map(async (r: { data(): Promise<{ content: string }> }) => (await r.data()).content),
+      results.slice(0, 5).map(async (r: { data(): Promise<{ content: string }> }) => (await r.data()).content),
     );
   });
   expect(contents.length).toBeGreaterThan(0);
-  const chrome = [
-    'article.stillNeedHelp.body',
-    'breadcrumbs.home',
-    'article.related',
-    'header.search.placeholder',
-    'footer.contact',
-  ];
+  const chrome = ['article.stillNeedHelp.body', 'breadcrumbs.home', 'article.related', 'header.search.placeholder', 'footer.contact'];
   for (const content of contents) {
     for (const key of chrome) expect(content).not.toContain(strings('ko')[key]!);
   }
 });
 
-test('offers a category filter and sub-results', async ({ page }) => {
-  await search(page, 'en', 'payment');
-  await expect(
-    page.locator('.pagefind-ui__filter-name', { hasText: strings('en')['search.categoryFilter']! }),
-  ).toBeVisible();
-  await expect(page.locator('.pagefind-ui__result-nested').first()).toBeVisible();
+test('draws result cards with a trail and the matched words marked, and puts the query in the title', async ({ page }) => {
+  await search(page, 'en', 'payment methods');
+  const first = page.locator('[data-search-result]').first();
+  await expect(first.locator('.result-card__trail')).toContainText('›');
+  await expect(first.locator('.result-card__excerpt mark').first()).toBeVisible();
+  await expect(page).toHaveTitle(/payment methods/);
 });
 
-test('shows quick results under the header search field as the reader types', async ({ page }) => {
+test('counts results with the plural form of the language', async ({ page }) => {
+  await search(page, 'ru', 'оплата');
+  // The count is of every result, shown ten at a time: read the total through "show more".
+  while (await page.locator('[data-more]').isVisible()) await page.locator('[data-more]').click();
+  const total = await page.locator('[data-search-result]').count();
+  expect(total).toBeGreaterThan(1);
+  const form = new Intl.PluralRules('ru').select(total);
+  const expected = (strings('ru')[`search.resultCount_${form}`] ?? '').replace('{{count}}', String(total));
+  await expect(page.locator('[data-count]')).toHaveText(expected);
+});
+
+test('filters by category and audience with counts, offering no filter that would show nothing', async ({ page }) => {
+  const all = await search(page, 'en', 'payment');
+  const chips = page.locator('[data-filter="category"] label');
+  expect(await chips.count()).toBeGreaterThan(2);
+  for (const text of await chips.allTextContents()) expect(text).not.toMatch(/\(0\)/);
+  const selling = chips.filter({ hasText: 'Selling' });
+  const count = Number(/\((\d+)\)/.exec((await selling.textContent()) ?? '')?.[1]);
+  await selling.click();
+  await expect(page.locator('[data-search-result]')).toHaveCount(Math.min(count, 10));
+  expect(count).toBeLessThan(all.length);
+  // Back to every category: the audience filter counts what the category filter leaves.
+  await chips.filter({ hasText: /^All/ }).click();
+  await page.locator('[data-filter="audience"] label', { hasText: 'Buyers' }).click();
+  for (const id of await page.locator('[data-search-result]').evaluateAll((c) => c.map((e) => (e as HTMLElement).dataset['searchResult']))) {
+    expect(id).not.toBe('seller-fees');
+  }
+});
+
+test('leads a search that finds nothing to the contact page, carrying the query', async ({ page }) => {
+  expect(await search(page, 'en', 'xqzzyv')).toEqual([]);
+  await expect(page.locator('[data-none]')).toBeVisible();
+  await expect(page.locator('[data-none-title]')).toContainText('xqzzyv');
+  await expect(page.locator('#search-contact')).toHaveAttribute('href', '/en/contact/?q=xqzzyv');
+});
+
+test('quick search: ↓ and ↑ move through the results, Enter opens the active one', async ({ page }) => {
   await page.goto('/fr/');
-  await page.locator('#site-search').fill('paiement');
-  const quick = page.locator('.quick-results a[href^="/fr/articles/"]');
-  await expect(quick.first()).toBeVisible();
-  await page.locator('#site-search').press('ArrowDown');
-  await expect(quick.first()).toBeFocused();
+  const input = page.locator('#site-search');
+  await input.fill('paiement');
+  const options = page.locator('#site-search-results [role="option"]');
+  await expect(options.first()).toBeVisible();
+  await expect(input).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('.search-box--header [data-search-status]')).not.toBeEmpty();
+  await input.press('ArrowDown');
+  await expect(input).toHaveAttribute('aria-activedescendant', 'site-search-results-0');
+  await input.press('ArrowDown');
+  await expect(input).toHaveAttribute('aria-activedescendant', 'site-search-results-1');
+  await input.press('ArrowUp');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(input).toBeFocused();
+  const href = await options.first().getAttribute('href');
+  await input.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
 });
 
-test('takes the search query along to the contact form', async ({ page }) => {
-  await search(page, 'en', 'refund');
-  await expect(page.locator('#search-contact')).toHaveAttribute('href', '/en/contact/?q=refund');
+test('quick search: Escape closes the list, a second Escape empties the field', async ({ page }) => {
+  await page.goto('/en/');
+  const input = page.locator('#site-search');
+  await input.fill('bidding');
+  await expect(page.locator('#site-search-results [role="option"]').first()).toBeVisible();
+  await input.press('Escape');
+  await expect(input).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('.search-box--header .quick-results')).toBeHidden();
+  await input.press('Escape');
+  await expect(input).toHaveValue('');
+});
+
+test('quick search: Enter without an active result opens the search page with the query', async ({ page }) => {
+  await page.goto('/en/');
+  await page.locator('#site-search').fill('refund');
+  await page.locator('#site-search').press('Enter');
+  await expect(page).toHaveURL(/\/en\/search\/\?q=refund$/);
+});
+
+test('quick search offers contact support, with the query, when nothing fits', async ({ page }) => {
+  await page.goto('/de/');
+  const input = page.locator('#site-search');
+  await input.fill('xqzzyv');
+  const contact = page.locator('#site-search-results [role="option"]');
+  await expect(contact).toHaveCount(1);
+  await expect(contact).toHaveAttribute('href', '/de/contact/?q=xqzzyv');
+  await input.press('ArrowDown');
+  await input.press('Enter');
+  await expect(page).toHaveURL(/\/de\/contact\/\?q=xqzzyv$/);
+});
+
+test('the home page search box gives instant results too', async ({ page }) => {
+  await page.goto('/ru/');
+  await page.locator('#home-search').fill('таможня');
+  const first = page.locator('#home-search-results [role="option"]').first();
+  await expect(first).toHaveAttribute('href', '/ru/articles/customs-and-import-duties/');
+  await expect(first.locator('.badge')).toHaveText(strings('ru')['search.inEnglish']!);
+});
+
+test('reading pages load no search code before a search field is focused', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto('/ko/articles/payment-methods/');
+  await page.waitForLoadState('networkidle');
+  const searchRequests = () => requests.filter((path) => /^\/(search|pagefind)\/|combobox|engine/.test(path));
+  expect(searchRequests()).toEqual([]);
+  await page.locator('#site-search').focus();
+  await expect.poll(() => searchRequests().length).toBeGreaterThan(0);
 });

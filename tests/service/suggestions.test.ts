@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSuggestIndex } from '../../src/search/suggest.ts';
+import { loadAnalyser } from '../../src/search/analysers/index.ts';
+import { buildSearchIndex } from '../../src/search/search-index.ts';
 import {
   fakeBuild,
   postJson,
@@ -18,11 +19,23 @@ const article = (id: string, title: string, body: string) => ({
   title,
   description: title,
   body,
+  keywords: [],
+  labels: [],
+  section: 'paying',
+  audience: 'buyers' as const,
+  english: false,
   url: `/en/articles/${id}/`,
 });
 
 beforeAll(async () => {
-  const english = await buildSuggestIndex('en', [
+  const english = buildSearchIndex({
+    locale: 'en',
+    analyser: await loadAnalyser('en'),
+    sections: {},
+    categories: {},
+    synonyms: [],
+    withBody: true,
+    articles: [
     article(
       'paying-for-lots',
       'Paying for lots',
@@ -42,10 +55,11 @@ beforeAll(async () => {
     ),
     article('payment-methods', 'Payment methods', 'Visa, Mastercard, PayPal, SEPA bank transfer.'),
     article('payment-deadline', 'Payment deadline', 'Pay within 3 days; reminder after 48 hours.'),
-  ]);
+    ],
+  });
   distDir = fakeBuild({
     'en/index.html': '<h1>Help</h1>',
-    'suggest/en.json': JSON.stringify(english),
+    'search/en.full.json': JSON.stringify(english),
   });
   server = await startServer({ distDir });
 });
@@ -79,8 +93,8 @@ describe('suggested articles attached to a new ticket', () => {
     );
     expect(response.status).toBe(201);
     expect((await response.json()).suggestedArticles).toEqual([]);
-    const warnings = server.output().match(/no suggestion index for/g) ?? [];
+    const warnings = server.output().match(/no search index for/g) ?? [];
     expect(warnings).toHaveLength(1);
-    expect(server.output()).toMatch(/no suggestion index for nl, de, fr, it, es, ru, ko/);
+    expect(server.output()).toMatch(/no search index for nl, de, fr, it, es, ru, ko/);
   });
 });

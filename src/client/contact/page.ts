@@ -2,7 +2,9 @@ import { isLocale, type Locale } from '../../i18n/locales.ts';
 import { fill, formatDue, formatTime } from '../../lib/format-due.ts';
 import { draftStore } from './draft.ts';
 import { fetchHours, fetchQuote, sendTicket } from './service.ts';
-import { suggest, type Suggestion } from './suggestions.ts';
+import type { SearchHit } from '../search/engine.ts';
+import { englishBadge } from '../search/render.ts';
+import { suggest } from './suggestions.ts';
 import { validateTicketForm, type FieldErrors } from './validate.ts';
 
 /**
@@ -58,8 +60,9 @@ export function mountContactPage(form: HTMLFormElement): void {
     const ticket = ++latest;
     const found = await suggest(locale, text);
     if (ticket !== latest || !suggestionList) return;
-    renderSuggestions(suggestionList, found);
-    found.forEach((item) => suggested.add(item.id));
+    renderSuggestions(suggestionList, found, s);
+    found.forEach((hit) => suggested.add(hit.doc.id));
+    suggestionList.dataset['settled'] = text;
     syncLists();
   };
   suggestionList?.addEventListener('click', (event) => {
@@ -171,20 +174,29 @@ function rateLimitKey(locale: Locale, seconds: number, strings: Record<string, s
   return strings[key] ? key : 'contact.errors.rateLimited_other';
 }
 
-function renderSuggestions(section: HTMLElement, found: Suggestion[]) {
+function renderSuggestions(
+  section: HTMLElement,
+  found: SearchHit[],
+  s: (key: string) => string,
+) {
   const list = section.querySelector('ul')!;
   list.replaceChildren(
-    ...found.map((item) => {
+    ...found.map(({ doc }) => {
       const li = document.createElement('li');
       const link = Object.assign(document.createElement('a'), {
-        href: item.url,
-        textContent: item.title,
+        href: doc.url,
+        textContent: doc.title,
       });
-      link.dataset['article'] = item.id;
+      link.dataset['article'] = doc.id;
+      li.append(link);
+      if (doc.english) {
+        link.hreflang = 'en';
+        li.append(' ', englishBadge({ inEnglish: s('search.inEnglish'), englishHint: s('article.englishTextHint') }));
+      }
       const description = Object.assign(document.createElement('p'), {
-        textContent: item.description,
+        textContent: doc.description,
       });
-      li.append(link, description);
+      li.append(description);
       return li;
     }),
   );

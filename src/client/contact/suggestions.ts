@@ -1,35 +1,20 @@
 import type { Locale } from '../../i18n/locales.ts';
-import { urls } from '../../lib/urls.ts';
-import {
-  loadSuggestIndex,
-  minQueryLength,
-  suggestArticles,
-  type SuggestIndex,
-} from '../../search/suggest.ts';
+import { minQueryLength } from '../../search/suggest.ts';
+import { loadSiteSearch, type SearchHit } from '../search/engine.ts';
 
 /**
- * Article suggestions from the locale's compact lunr index (/suggest/<locale>.json, built with
- * the site). The same index and query code run in the service to attach suggestions to a ticket.
+ * Articles suggested as the reader writes: the same search as the search page (the locale's index
+ * fused with Pagefind's), English-only articles included and marked, up to 5.
  */
-let index: Promise<SuggestIndex | null> | undefined;
+export const maxSuggestions = 5;
 
-function loadIndex(locale: Locale): Promise<SuggestIndex | null> {
-  index ??= fetch(urls.asset(`suggest/${locale}.json`))
-    .then((response) => (response.ok ? response.json() : null))
-    .then((data) => (data ? loadSuggestIndex(data) : null))
-    .catch(() => null);
-  return index;
-}
-
-export interface Suggestion {
-  id: string;
-  title: string;
-  description: string;
-  url: string;
-}
-
-export async function suggest(locale: Locale, query: string): Promise<Suggestion[]> {
+export async function suggest(locale: Locale, query: string): Promise<SearchHit[]> {
   if (query.trim().length < minQueryLength[locale]) return [];
-  const loaded = await loadIndex(locale);
-  return loaded ? suggestArticles(loaded, query, 5) : [];
+  try {
+    const search = await loadSiteSearch(locale);
+    return (await search.search(query)).hits.slice(0, maxSuggestions);
+  } catch {
+    // Suggestions help; a form that cannot show them still works.
+    return [];
+  }
 }

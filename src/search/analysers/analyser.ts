@@ -14,6 +14,11 @@ export interface QueryWord {
    * ("paym" → payment). Not stemmed, since a half-typed word does not stem like the whole one.
    */
   readonly prefixes: readonly string[];
+  /**
+   * Other spellings the visitor probably meant (vendi → vendí), searched in the article text as
+   * well; their stems are already among `terms`.
+   */
+  readonly alternates: readonly string[];
 }
 
 /**
@@ -52,6 +57,8 @@ export interface AnalyserSteps {
   surface(word: string): string;
   /** The prefix forms of one word, for the word still being typed. */
   prefixes(word: string): string[];
+  /** Spellings a visitor may have meant, for queries only (not applied to the article text). */
+  alternates?(word: string): string[];
 }
 
 export function createAnalyser(steps: AnalyserSteps): Analyser {
@@ -63,10 +70,10 @@ export function createAnalyser(steps: AnalyserSteps): Analyser {
     indexTerms: (text) => meaningfulWords(text).flatMap((word) => steps.stems(word)),
     surfaceTerms: (text) => meaningfulWords(text).map((word) => steps.surface(word)),
     queryWords: (text) =>
-      meaningfulWords(text).map((word) => ({
-        terms: steps.stems(word),
-        surface: steps.surface(word),
-        prefixes: steps.prefixes(word),
-      })),
+      meaningfulWords(text).map((word) => {
+        const alternates = steps.alternates?.(word) ?? [];
+        const terms = [...new Set([...steps.stems(word), ...alternates.flatMap(steps.stems)])];
+        return { terms, surface: steps.surface(word), prefixes: steps.prefixes(word), alternates };
+      }),
   };
 }

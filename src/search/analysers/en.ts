@@ -5,4 +5,6 @@ import { createLatinAnalyser } from './latin.ts';
 export const analyser = createLatinAnalyser('en', {
   stemmer: lunr.stemmer,
   stopWordFilter: lunr.stopWordFilter,
+  // English has no accents to fold; the filter alone decides.
+  stopWords: [],
 });

@@ -1,5 +1,6 @@
 import { createAnalyser } from './analyser.ts';
-import { finalConsonantOf, isKoreanParticle, stripKoreanParticle } from './korean-particles.ts';
+import { normaliseKoreanWord } from './korean-endings.ts';
+import { finalConsonantOf, isKoreanParticle } from './korean-particles.ts';
 import { isSingleLetter, unique, wordsOf } from './text.ts';
 
 /**
@@ -26,7 +27,7 @@ const stopWords = new Set(
 
 function words(text: string): string[] {
   return wordsOf(text.replace(looseJamo, ' '))
-    .map(stripKoreanParticle)
+    .map(normaliseKoreanWord)
     .flatMap((word) => word.match(scriptParts) ?? [])
     .filter((part) => !isSingleLetter(part));
 }

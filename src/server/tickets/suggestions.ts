@@ -1,12 +1,14 @@
 /**
- * Articles attached to a new ticket for the agent: the same suggestion index the contact page
- * uses in the browser, loaded from the build (dist/suggest/<locale>.json). Suggestions help; they
- * never block a ticket, so a missing or broken index is logged once and then skipped.
+ * Articles attached to a new ticket for the agent: the locale's search index with the article
+ * text inside (dist/search/<locale>.full.json), searched by the same query code as the contact
+ * page. Suggestions help; they never block a ticket, so a missing or broken index is logged once
+ * and then skipped.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { locales, type Locale } from '../../i18n/locales.ts';
-import { loadSuggestIndex, suggestArticles, type SuggestIndex } from '../../search/suggest.ts';
+import type { LoadedSearchIndex } from '../../search/search.ts';
+import { loadIndexFile, suggestArticles } from '../../search/suggest.ts';
 import type { Logger } from '../log.ts';
 
 export interface ArticleSuggester {
@@ -20,26 +22,26 @@ export async function loadArticleSuggester(
   distDir: string,
   log: Logger,
 ): Promise<ArticleSuggester> {
-  const indexes = new Map<Locale, SuggestIndex>();
+  const indexes = new Map<Locale, LoadedSearchIndex>();
   const missing: Locale[] = [];
   for (const locale of locales) {
-    const file = join(distDir, 'suggest', `${locale}.json`);
+    const file = join(distDir, 'search', `${locale}.full.json`);
     if (!existsSync(file)) {
       missing.push(locale);
       continue;
     }
     try {
-      indexes.set(locale, await loadSuggestIndex(JSON.parse(readFileSync(file, 'utf8'))));
+      indexes.set(locale, await loadIndexFile(JSON.parse(readFileSync(file, 'utf8')), file));
     } catch (error) {
       log.warn(
-        `${file}: suggestion index not loaded (${String(error)}); rebuild with npm run build`,
+        `${file}: search index not loaded (${String(error)}); rebuild with npm run build`,
       );
       missing.push(locale);
     }
   }
   if (missing.length > 0) {
     log.warn(
-      `no suggestion index for ${missing.join(', ')} in ${join(distDir, 'suggest')}/: ` +
+      `no search index for ${missing.join(', ')} in ${join(distDir, 'search')}/: ` +
         'tickets in these languages are stored without suggested articles (npm run build writes them)',
     );
   }
@@ -49,7 +51,7 @@ export async function loadArticleSuggester(
       const index = indexes.get(locale);
       if (!index) return [];
       try {
-        return suggestArticles(index, text, limit).map((article) => article.id);
+        return suggestArticles(index, text, limit).map((article) => article.doc.id);
       } catch (error) {
         if (!failureLogged)
           log.error('suggesting articles failed; tickets are stored without', error);

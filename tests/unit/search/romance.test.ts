@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadAnalyser } from '../../../src/search/analysers/index.ts';
 import { suggesterFor, type DocRow } from './suggest-helpers.ts';
 
 const french: DocRow[] = [
@@ -104,5 +105,14 @@ describe('Spanish suggestions', () => {
       ['shipping', 'Gastos de envío', 'Cuánto cuesta el envío.', 'El vendedor fija el precio.'],
     ]);
     expect(suggest('devolucion?')).toEqual(['damaged']);
+  });
+
+  it('also searches the text for a past tense with its final accent, which the stemmer needs', async () => {
+    const spanishAnalyser = await loadAnalyser('es');
+    const [vendi, pague, envio] = spanishAnalyser.queryWords('vendi pague envio');
+    expect(vendi?.alternates).toEqual(['vendí']);
+    expect(pague?.alternates).toEqual(['pagué']);
+    expect(envio?.alternates).toEqual(['envió']);
+    expect((await loadAnalyser('fr')).queryWords('vendu')[0]?.alternates).toEqual([]);
   });
 });
