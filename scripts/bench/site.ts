@@ -1,11 +1,13 @@
 // Site figures for the notes: build time, page count, what an article page loads before any
-// interaction (HTML, CSS, JS; raw and gzip), and the Pagefind index size per language.
+// interaction (HTML, CSS, JS; raw and gzip), the Pagefind index size per language, and the
+// search figures of search-page.ts (first query, keystroke to results, 10,000-page estimate).
 //   npm run bench:site                    builds first, then measures
 //   npm run bench:site -- --no-build      measures the existing dist/
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { benchSearch } from './search-page.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'dist');
@@ -22,7 +24,7 @@ if (!process.argv.includes('--no-build')) {
     if (build.status !== 0)
       throw new Error(`the ${audience} build failed: run npm run build to see why`);
     console.log(
-      `build time, ${audience} help centre: ${((performance.now() - started) / 1000).toFixed(1)} s (Astro, Pagefind and suggestion indexes)`,
+      `build time, ${audience} help centre: ${((performance.now() - started) / 1000).toFixed(1)} s (Astro, Pagefind and search indexes)`,
     );
   }
 }
@@ -103,16 +105,5 @@ for (const [lang, { files, bytes }] of [...perLanguage].sort()) {
     `pagefind ${lang}: ${entry.languages[lang]?.page_count ?? 0} pages, ${files} files, ${kb(bytes)} (already compressed)`,
   );
 }
-for (const locale of readdirSync(join(dist, 'pagefind-fallback')).sort()) {
-  const bytes = [...walk(join(dist, 'pagefind-fallback', locale))].reduce(
-    (s, f) => s + statSync(f).size,
-    0,
-  );
-  console.log(
-    `pagefind fallback (English articles untranslated in ${locale}): ${kb(bytes)} (index and language module only)`,
-  );
-}
-for (const file of readdirSync(join(dist, 'suggest')).sort()) {
-  const body = readFileSync(join(dist, 'suggest', file));
-  console.log(`suggest ${file}: ${kb(body.length)} (gzip ${kb(gzipSync(body).length)})`);
-}
+// The search page, the quick search and the search index: in a real browser.
+await benchSearch(dist);

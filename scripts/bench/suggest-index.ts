@@ -1,6 +1,8 @@
 /**
- * Benchmark of the suggestion index: per locale, the serialized size (bytes and gzip), the build
- * time and the median and 95th-percentile time of 1,000 typed queries.
+ * Benchmark of the search index: per locale, the serialized size (bytes and gzip) of the browser
+ * variant (titles, keywords, labels, descriptions) and of the service's variant (with the text),
+ * the build time and the median and 95th-percentile time of 1,000 typed queries against the
+ * service's variant (index fields and text, no Pagefind).
  *
  *   node scripts/bench/suggest-index.ts               real articles where a locale has some,
  *                                                      otherwise 60 synthetic ones
@@ -13,13 +15,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { locales, type Locale } from '../../src/i18n/locales.ts';
-import {
-  buildSuggestIndex,
-  loadSuggestIndex,
-  minQueryLength,
-  suggestArticles,
-  type SuggestDoc,
-} from '../../src/search/suggest.ts';
+import { loadAnalyser } from '../../src/search/analysers/index.ts';
+import { buildSearchIndex, type IndexSource } from '../../src/search/search-index.ts';
+import { loadIndexFile, minQueryLength, suggestArticles } from '../../src/search/suggest.ts';
+
+type SuggestDoc = IndexSource;
 
 const queryCount = 1_000;
 const defaultSyntheticCount = 60;
@@ -45,17 +45,18 @@ async function main() {
       `--synthetic: expected a positive number of articles, got "${values.synthetic}"`,
     );
   }
-  console.log('locale  source        docs     bytes    gzip  build ms  median µs  p95 µs');
+  console.log('locale  source        docs   browser    gzip  with text    gzip  build ms  median µs  p95 µs');
   for (const locale of locales) {
     const real = forcedSynthetic ? [] : await readRealDocs(locale);
     const docs = real.length
       ? real
       : syntheticDocs(locale, forcedSynthetic ?? defaultSyntheticCount);
     const started = performance.now();
-    const serialized = await buildSuggestIndex(locale, docs);
+    const input = { locale, analyser: await loadAnalyser(locale), articles: docs, sections: {}, categories: {}, synonyms: [] };
+    const browserJson = JSON.stringify(buildSearchIndex({ ...input, withBody: false }));
+    const json = JSON.stringify(buildSearchIndex({ ...input, withBody: true }));
     const buildMs = performance.now() - started;
-    const json = JSON.stringify(serialized);
-    const index = await loadSuggestIndex(JSON.parse(json));
+    const index = await loadIndexFile(JSON.parse(json));
     const times = typedQueries(locale, docs).map((query) => {
       const start = performance.now();
       suggestArticles(index, query);
@@ -67,7 +68,9 @@ async function main() {
         locale.padEnd(6),
         (real.length ? 'content' : 'synthetic').padEnd(12),
         String(docs.length).padStart(5),
-        String(Buffer.byteLength(json)).padStart(9),
+        String(Buffer.byteLength(browserJson)).padStart(9),
+        String(gzipSync(browserJson).length).padStart(7),
+        String(Buffer.byteLength(json)).padStart(10),
         String(gzipSync(json).length).padStart(7),
         buildMs.toFixed(0).padStart(9),
         percentile(times, 0.5).toFixed(0).padStart(10),
@@ -93,6 +96,11 @@ async function readRealDocs(locale: Locale): Promise<SuggestDoc[]> {
         description: field('description') ?? '',
         body: plainText(source.replace(/^---\n[\s\S]*?\n---/, '')),
         url: `/${locale}/articles/${id}/`,
+        keywords: [],
+        labels: [],
+        section: 'bidding',
+        audience: 'both' as const,
+        english: false,
       };
     }),
   );
@@ -121,6 +129,11 @@ function syntheticDocs(locale: Locale, count: number): SuggestDoc[] {
     description: text(12),
     body: text(300),
     url: `/${locale}/articles/synthetic-${i}/`,
+    keywords: [],
+    labels: [],
+    section: 'bidding',
+    audience: 'both' as const,
+    english: false,
   }));
 }
 
