@@ -29,6 +29,12 @@ test('answers a full question although no article has every word of it', async (
   expect(found.slice(0, 3)).toContain('payouts');
 });
 
+test('a verb Pagefind does not know is not matched by a tiny part of it (내나요 is not 내, "my")', async ({ page }) => {
+  const found = await search(page, 'ko', '배송비는 누가 내나요');
+  expect(found[0]).toBe('shipping-costs');
+  expect(found.slice(0, 3)).not.toContain('account-taken-over');
+});
+
 for (const query of ['결제를', '결제는', '결제', '카드로 결제할 수 있나요']) {
   test(`finds the Korean payment articles for ${query}`, async ({ page }) => {
     const found = await search(page, 'ko', query);

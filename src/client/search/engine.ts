@@ -2,6 +2,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import { urls } from '../../lib/urls.ts';
 import { buildExcerpt, markWords, type ExcerptSegment, type WeightedPosition } from '../../search/excerpt.ts';
 import { normaliseForSearch } from '../../search/normalise.ts';
+import { isMeaninglessSplit } from '../../search/sub-word-match.ts';
 import type { SearchDoc } from '../../search/search-index.ts';
 import {
   planQuery,
@@ -107,6 +108,7 @@ async function searchBoth(index: LoadedSearchIndex, pagefind: Pagefind | null, q
       searches.map(async ({ word, plannedIndex }) => {
         const term = normaliseForSearch(index.data.locale, word.text);
         const { results } = await pagefind.search(term);
+        if (await isSplitOfUnknownWord(plan, word, term, results)) return;
         const scores = new Map<number, number>();
         const wordPositions = new Map<number, number[]>();
         for (const result of results) {
@@ -142,6 +144,24 @@ async function searchBoth(index: LoadedSearchIndex, pagefind: Pagefind | null, q
           : async () => markWords(doc.description, searchedWord(index, plan)),
       };
     });
+}
+
+/**
+ * A word no title, keyword or description knows may be one Pagefind does not know either, which
+ * it answers with a part of it (내나요 → 내): read the word the best result matched, and drop the
+ * word's text matches when that is a meaningless part. One fragment read, only for unknown words.
+ */
+async function isSplitOfUnknownWord(
+  plan: QueryPlan,
+  word: QueryPlan['planned'][number],
+  term: string,
+  results: PagefindResult[],
+): Promise<boolean> {
+  const [top] = results;
+  const unknown = word.covers.length === 1 && plan.fieldFrequency[word.covers[0]!] === 0;
+  if (!top || !unknown || /\s/.test(term) || top.words.length === 0) return false;
+  const found = (await top.data()).content.split(/\s+/)[top.words[0]!] ?? '';
+  return isMeaninglessSplit(term, found);
 }
 
 /** Whether a word of a description is one that was searched for (by its analysed terms). */
