@@ -1,5 +1,5 @@
 import { createAnalyser } from './analyser.ts';
-import { normaliseKoreanWord } from './korean-endings.ts';
+import { isBareLightVerb, normaliseKoreanWord } from './korean-endings.ts';
 import { finalConsonantOf, isKoreanParticle } from './korean-particles.ts';
 import { isSingleLetter, unique, wordsOf } from './text.ts';
 
@@ -50,7 +50,7 @@ function prefixes(word: string): string[] {
 export const analyser = createAnalyser({
   locale: 'ko',
   words,
-  isStopWord: (word) => stopWords.has(word) || isKoreanParticle(word),
+  isStopWord: (word) => stopWords.has(word) || isKoreanParticle(word) || isBareLightVerb(word),
   stems: (word) => [word],
   surface: (word) => word,
   prefixes,

@@ -60,6 +60,19 @@ function cutsThrough(word: string, noun: string, cut: number): boolean {
   return false;
 }
 
+/**
+ * A light verb on its own with its ending (받으려면 "if I want to receive", 하려면, 되나요, 해야):
+ * it says what the reader wants to do with the topic, not the topic, like "get" or "do". 시 is
+ * left out: too many nouns start with it (시기, 시가, 시도).
+ */
+export function isBareLightVerb(word: string): boolean {
+  if (word.length < 2 || !hangulWord.test(word)) return false;
+  const [first, ...ending] = [...word];
+  if (first === '시' || !lightVerbSyllables.has(first!) || ending.length > maxEndingSyllables) return false;
+  if (protectedNouns.some((noun) => word.startsWith(noun))) return false;
+  return ending.every((syllable) => endingSyllables.has(syllable));
+}
+
 /** A Korean word as search compares it: particle and verb ending stripped (결제할 → 결제). */
 export function normaliseKoreanWord(word: string): string {
   return stripKoreanVerbEnding(stripKoreanParticle(word));

@@ -12,9 +12,9 @@ export const questionWords: Partial<Record<Locale, string>> = {
     'need want please still already anyone here there something anything really happens happen ' +
     'havent hasnt cant dont doesnt didnt isnt wasnt wont arent couldnt shouldnt wouldnt im ive ' +
     'haven hasn doesn didn isn wasn aren couldn shouldn wouldn',
-  nl: 'kun kunt mag graag iemand gebeurt gebeuren',
-  de: 'müssen darf schon bitte jemand passiert passieren',
-  fr: 'puis peux peut dois doit faut fait faire fais toujours vraiment encore déjà svp quelqu si passe arrive',
-  it: 'posso può puoi devo deve bisogna fatto ancora già qualcuno si per succede succedere',
-  es: 'puedo puede debo hecho todavía alguien si pasa pasará ocurre deja dejan unas',
+  nl: 'kun kunt mag graag iemand',
+  de: 'müssen darf schon bitte jemand',
+  fr: 'puis peux peut dois doit faut fait faire fais toujours vraiment encore déjà svp quelqu si',
+  it: 'posso può puoi devo deve bisogna fatto ancora già qualcuno si per',
+  es: 'puedo puede debo hecho todavía alguien si deja dejan unas',
 };

@@ -52,3 +52,15 @@ describe('stripKoreanVerbEnding', () => {
     expect(korean.indexTerms('결제가 입금되면')).toEqual(['결제', '입금']);
   });
 });
+
+describe('a light verb on its own is not searched for', () => {
+  it.each([
+    ['구매자 보호를 받으려면', ['구매자', '보호']],
+    ['환불을 하려면 어떻게 해야 되나요', ['환불']],
+    ['할인 시기', ['할인', '시기']], // nouns that start like a light verb stay
+    ['해외 배송', ['해외', '배송']],
+  ] as const)('%s', async (question, words) => {
+    const korean = await loadAnalyser('ko');
+    expect(korean.queryWords(question).map((word) => word.surface)).toEqual(words);
+  });
+});
