@@ -155,10 +155,18 @@ export function importanceOf(
 ): number[] {
   const docCount = index.data.docs.length;
   return plan.typed.map((_, position) => {
-    const frequency = Math.max(plan.fieldFrequency[position] ?? 0, textFrequency.get(position) ?? 0);
-    return Math.max(0.3, idf(docCount, Math.max(1, frequency)));
+    const inFields = plan.fieldFrequency[position] ?? 0;
+    const inText = textFrequency.get(position) ?? 0;
+    const importance = Math.max(0.3, idf(docCount, Math.max(1, inFields, inText)));
+    return inFields === 0 && inText > 0 ? importance * textOnlyImportance : importance;
   });
 }
+
+/**
+ * A word no title, keyword, label or description uses, only running text ("last", "week",
+ * "time"), is more likely incidental to the question than its topic, however rare it is.
+ */
+const textOnlyImportance = 0.5;
 
 /** Per document: how well the index fields match each typed position. */
 export interface HeadMatch {
