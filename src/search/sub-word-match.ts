@@ -9,6 +9,9 @@
 /** The shortest part of a split word that still says something, in characters. */
 const minimumPart = { hangul: 2, other: 4 } as const;
 
+/** The shortest start of a word that can be its stem (bid, get). */
+const minimumStem = 3;
+
 const hangul = /[\uAC00-\uD7A3]/;
 
 /** Lower case, no punctuation around it: how a word of Pagefind's content compares. */
@@ -27,7 +30,9 @@ export function isMeaninglessSplit(searched: string, found: string): boolean {
   // one is its stemming. Only a part of the searched word is a split.
   if (!term || !word || word.startsWith(term) || !term.includes(word)) return false;
   if (hangul.test(word)) return [...word].length < minimumPart.hangul;
-  // In alphabetic scripts the start of a word is its stem (getting → get): only a part from
-  // further in (notawordbid → bid) is a split.
-  return !term.startsWith(word) && [...word].length < minimumPart.other;
+  // In alphabetic scripts the start of a word may be its stem (getting → get, three letters or
+  // more); a shorter start (абракадабра → а) or a short part from further in (notawordbid →
+  // bid) is a split.
+  const length = [...word].length;
+  return term.startsWith(word) ? length < minimumStem : length < minimumPart.other;
 }

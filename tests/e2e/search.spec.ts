@@ -127,6 +127,10 @@ test('filters by category and audience with counts, offering no filter that woul
   }
 });
 
+test('a word nothing contains finds nothing, not the short words inside it', async ({ page }) => {
+  expect(await search(page, 'ru', 'абракадабра')).toEqual([]);
+});
+
 test('leads a search that finds nothing to the contact page, carrying the query', async ({ page }) => {
   expect(await search(page, 'en', 'xqzzyv')).toEqual([]);
   await expect(page.locator('[data-none]')).toBeVisible();

@@ -6,6 +6,8 @@ describe('a text match on a tiny part of a word the index does not know does not
     ['내나요', '내', true], // "do I pay" found as "my"
     ['notawordbid', 'bid', true],
     ['getting', 'get', false], // Pagefind's stem, not a split
+    ['абракадабра', 'а', true], // a nonsense word found as the conjunction "а"
+    ['заплачу', 'за', true],
     ['배송비', '배송비', false], // the word itself
     ['배송', '배송비는', false], // a prefix of the article's word
     ['käuferaufgeld', 'käufer', false], // a long part of a compound means something
