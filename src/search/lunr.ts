@@ -1,58 +1,68 @@
-import lunr from 'lunr';
 import addStemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
 
 /**
- * The one lunr instance of the app, with lunr-languages' stemmer support added once. The
- * lunr-languages files are CommonJS/UMD functions that take lunr and add `lunr.<lang>` to it; the
- * default import works in Node ESM (CommonJS interop) and in Vite (pre-bundled to ESM).
+ * The Snowball stemmers and stop word lists of lunr-languages, without lunr itself. The
+ * lunr-languages files are CommonJS/UMD functions that take a lunr object and add `lunr.<lang>`
+ * to it; all they need at that moment is a place to register pipeline functions and lunr's stop
+ * word filter factory. Search never builds a lunr index, so this small host stands in for lunr
+ * and the browser does not download it (10 KiB gzip). Node ESM and Vite both import the
+ * lunr-languages files through their CommonJS interop.
  */
-type LunrPlugin = (target: typeof lunr) => void;
+type LunrPlugin = (target: SnowballHost) => void;
 
-/** What a lunr-languages language adds to lunr that the analysers use. */
+/** A stemmer or a stop word filter: takes a word, returns it (changed) or nothing to drop it. */
+export type WordFunction = (word: string) => string | undefined;
+
+/** What a lunr-languages language adds that the analysers use. */
 export interface LunrLanguage {
-  stemmer: lunr.PipelineFunction;
-  stopWordFilter: lunr.PipelineFunction;
+  stemmer: WordFunction;
+  stopWordFilter: WordFunction;
   /** The words of stopWordFilter, so an analyser can also compare them without accents. */
   stopWords: readonly string[];
 }
 
-const languages = lunr as unknown as Record<string, LunrLanguage | undefined>;
-
-// Guarded so a second evaluation of this module (test isolation, HMR) does not re-register
-// lunr's pipeline functions, which lunr reports as a warning.
-if (!('stemmerSupport' in lunr)) (addStemmerSupport as LunrPlugin)(lunr);
-
-/** Adds a lunr-languages language to lunr once and returns what it added. */
-export function useLunrLanguage(code: string, plugin: LunrPlugin): LunrLanguage {
-  if (!languages[code]) {
-    // lunr keeps a language's stop words inside its filter; catch the list as the plugin hands it over.
-    const generate = lunr.generateStopWordFilter;
-    lunr.generateStopWordFilter = (words: string[]) => {
-      stopWordsByLanguage.set(code, words);
-      return generate(words);
-    };
-    try {
-      plugin(lunr);
-    } finally {
-      lunr.generateStopWordFilter = generate;
-    }
-  }
-  const language = languages[code];
-  if (!language?.stemmer || !language.stopWordFilter) {
-    throw new Error(
-      `src/search/lunr.ts: lunr-languages did not add lunr.${code}.stemmer and stopWordFilter; ` +
-        'check that lunr-languages 1.x is installed and the plugin file matches the language code.',
-    );
-  }
-  return { ...language, stopWords: stopWordsByLanguage.get(code) ?? [] };
+interface SnowballHost {
+  Pipeline: { registerFunction(fn: unknown, label: string): void };
+  generateStopWordFilter(words: string[]): WordFunction;
+  [language: string]: unknown;
 }
 
 const stopWordsByLanguage = new Map<string, string[]>();
+let registering = '';
 
-/** Runs a lunr pipeline function (stemmer, stop word filter) on one word. */
-export function runOnWord(fn: lunr.PipelineFunction, word: string): string | undefined {
-  const result: unknown = fn(new lunr.Token(word, {}), 0, []);
-  return result == null ? undefined : String(result);
+const host: SnowballHost = {
+  // lunr keeps its pipeline functions by label for serialised indexes; there are none here.
+  Pipeline: { registerFunction: () => {} },
+  generateStopWordFilter(words: string[]) {
+    stopWordsByLanguage.set(registering, words);
+    const stop = new Set(words);
+    return (word) => (stop.has(word) ? undefined : word);
+  },
+};
+(addStemmerSupport as LunrPlugin)(host);
+
+/** Adds a lunr-languages language once and returns what it added. */
+export function useLunrLanguage(code: string, plugin: LunrPlugin): LunrLanguage {
+  if (!host[code]) {
+    registering = code;
+    plugin(host);
+  }
+  const language = host[code] as Partial<LunrLanguage> | undefined;
+  if (typeof language?.stemmer !== 'function' || typeof language.stopWordFilter !== 'function') {
+    throw new Error(
+      `src/search/lunr.ts: lunr-languages did not add ${code}.stemmer and stopWordFilter; ` +
+        'check that lunr-languages 1.x is installed and the plugin file matches the language code.',
+    );
+  }
+  return {
+    stemmer: language.stemmer,
+    stopWordFilter: language.stopWordFilter,
+    stopWords: stopWordsByLanguage.get(code) ?? [],
+  };
 }
 
-export { lunr };
+/** Runs a stemmer or stop word filter on one word (lunr-languages' functions take plain strings). */
+export function runOnWord(fn: WordFunction, word: string): string | undefined {
+  const result: unknown = fn(word);
+  return result == null ? undefined : String(result);
+}

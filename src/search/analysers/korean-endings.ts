@@ -3,7 +3,7 @@
  * 입금되나요 → 입금, 결제할 → 결제, 취소하려면 → 취소, 환불받을 → 환불. Most verbs customers type
  * are a Sino-Korean noun with a light verb (하다 "do", 되다 "become", 받다 "receive", 시키다
  * "make"), so the noun is what articles are indexed by. Shared by the search index, the Pagefind
- * normalisation of page text and the query analysis: no lunr import here.
+ * normalisation of page text and the query analysis.
  *
  * A word is cut only when
  * - the light verb starts at the third syllable or later (the noun keeps two or more: 결제, 입금);

@@ -1,7 +1,6 @@
 /**
  * Korean particles (josa) stripped from the end of a word, so 결제를, 결제는 and 결제 all search
- * as 결제. Shared by the lunr suggestion analyser and by the Pagefind normalisation: no lunr import
- * here, so the site search does not download lunr.
+ * as 결제. Shared by the Korean analyser and by the Pagefind normalisation of page text.
  *
  * A particle is stripped only when it can really be one:
  * - the sound before it fits: 이/은/을/과/으로 follow a final consonant (batchim), 가/는/를/와/로

@@ -1,12 +1,13 @@
 import setupRussian from 'lunr-languages/lunr.ru.js';
-import { lunr, runOnWord, useLunrLanguage } from '../lunr.ts';
+import { stemmer as englishStemmer } from 'stemmer';
+import { runOnWord, useLunrLanguage } from '../lunr.ts';
 import { createAnalyser } from './analyser.ts';
 import { foldYo, isSingleLetter, unique, wordsOf } from './text.ts';
 
 const russian = useLunrLanguage('ru', setupRussian);
 const cyrillic = /\p{Script=Cyrillic}/u;
 const stem = (word: string) =>
-  runOnWord(cyrillic.test(word) ? russian.stemmer : lunr.stemmer, word) ?? word;
+  (cyrillic.test(word) ? runOnWord(russian.stemmer, word) : englishStemmer(word)) ?? word;
 
 /**
  * Russian: ё folded to е before anything else (счёт = счет), Snowball stemmer and stop words for

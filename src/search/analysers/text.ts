@@ -1,6 +1,6 @@
 /**
- * Text helpers shared by the analysers and the Pagefind normalisation. No lunr import, so the
- * site search can use them without downloading lunr.
+ * Text helpers shared by the analysers and the Pagefind normalisation. No stemmer import, so the
+ * Pagefind normalisation can use them without downloading one.
  */
 
 /**
