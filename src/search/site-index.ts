@@ -80,7 +80,17 @@ async function readArticlePages(distDir: string, basePath: string): Promise<Buil
   return pages;
 }
 
+/**
+ * Pagefind splits its word index into chunks and a query downloads the chunk of each word it
+ * searches. Its default chunks (14–28 KiB here) made one two-word query download most of a
+ * locale's index; chunks of this setting are about 3 KiB, and the first query on the search page
+ * fell from 146 to 112 KiB (bench:site). Pagefind marks the setting unstable: if a later version
+ * drops it, the default chunks come back and nothing else changes.
+ */
+const pagefindChunkSize = '2000';
+
 async function writePagefindBundle(distDir: string, pages: BuiltPage[], logger: Logger) {
+  process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= pagefindChunkSize;
   // Bundles of earlier builds that merged English text into other locales' searches.
   await rm(join(distDir, 'pagefind-fallback'), { recursive: true, force: true });
   try {

@@ -121,11 +121,36 @@ function card(hit: SearchHit, strings: SearchStrings): HTMLLIElement {
   });
   const excerpt = Object.assign(document.createElement('p'), { className: 'result-card__excerpt' });
   excerpt.textContent = hit.doc.description;
-  void hit.excerpt().then((segments) => {
-    if (segments.length) segmentsInto(excerpt, segments);
-  });
+  excerptLoaders.set(excerpt, () =>
+    void hit.excerpt().then((segments) => {
+      if (segments.length) segmentsInto(excerpt, segments);
+    }),
+  );
+  excerptsInView().observe(excerpt);
   item.append(heading, trail, excerpt);
   return item;
+}
+
+/**
+ * A card shows its description until it comes near the screen; then the passage of the article
+ * text that matched replaces it. Each excerpt is a fragment download, so a phone that shows three
+ * cards downloads three, not ten.
+ */
+const excerptLoaders = new WeakMap<Element, () => void>();
+let excerptObserver: IntersectionObserver | undefined;
+function excerptsInView(): IntersectionObserver {
+  excerptObserver ??= new IntersectionObserver(
+    (entries, observer) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        excerptLoaders.get(entry.target)?.();
+        excerptLoaders.delete(entry.target);
+      }
+    },
+    { rootMargin: '200px 0px' },
+  );
+  return excerptObserver;
 }
 
 /** Chips with counts; a value that would show nothing is not offered. */
