@@ -31,3 +31,15 @@ describe('stop words typed without their accent are stop words too', () => {
     expect(await searchedWords(locale, question)).toEqual(words);
   });
 });
+
+describe('elided articles and short tokens', () => {
+  it.each([
+    ['fr', "où est l'argent de ma vente", ['argent', 'vente']],
+    ['it', "chiusura dell'asta", ['chiusura', 'asta']],
+    ['it', "ritirare l'offerta", ['ritirare', 'offerta']],
+    ['en', '2fa code not arriving', ['2fa', 'code', 'arriving']],
+    ['de', '3ds fehler', ['3ds', 'fehler']],
+  ] as const)('%s: "%s"', async (locale, question, words) => {
+    expect(await searchedWords(locale, question)).toEqual(words);
+  });
+});
