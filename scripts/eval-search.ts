@@ -7,6 +7,9 @@
 //   npm run eval:search -- --misses             also list the queries whose first result is not a right answer
 //   npm run eval:search -- --surface search     only the search page (or: contact)
 //   npm run eval:search -- --dist <dir>         another build (default dist/)
+//   npm run eval:search -- --held-out           the held-out sets (search-queries/held-out/), written
+//                                               without seeing the development sets, keywords or synonyms:
+//                                               run them to check that tuning on the development sets generalises
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +32,7 @@ const { values } = parseArgs({
     misses: { type: 'boolean', default: false },
     surface: { type: 'string' },
     dist: { type: 'string', default: join(root, 'dist') },
+    'held-out': { type: 'boolean', default: false },
   },
 });
 const distDir = resolve(values.dist);
@@ -40,7 +44,7 @@ for (const locale of chosen) if (!isLocale(locale)) fail(`"${locale}" is not a l
 const problems: ConfigProblem[] = [];
 const sets = new Map<Locale, EvaluationQuery[]>();
 for (const locale of chosen as Locale[]) {
-  const file = join(root, 'tests', 'fixtures', 'search-queries', `${locale}.yaml`);
+  const file = join(root, 'tests', 'fixtures', 'search-queries', ...(values['held-out'] ? ['held-out'] : []), `${locale}.yaml`);
   const set = parseConfigFile(file, evaluationSetSchema, problems);
   if (set) sets.set(locale, set);
 }
