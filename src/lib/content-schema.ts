@@ -26,6 +26,18 @@ function unknownFields(expected: string) {
       : undefined;
 }
 
+/**
+ * Search ignores single letters, but one Korean syllable is a word (돈 "money", 집 "house"): a
+ * keyword or synonym needs two characters, or one Hangul syllable.
+ */
+export function isSearchableLength(text: string): boolean {
+  return [...text].length >= 2 || /^[\uAC00-\uD7A3]$/.test(text);
+}
+
+export function searchableLengthMessage(what: string): string {
+  return `${what} needs at least 2 characters (one Korean syllable, such as 돈, is enough)`;
+}
+
 export const audiences = ['buyers', 'sellers', 'both'] as const;
 export const visibilities = ['public', 'internal'] as const;
 
@@ -76,7 +88,7 @@ export const articleSchema = z.strictObject(
         z
           .string({ error: 'each keyword must be text, for example keywords: [2fa, login code]' })
           .trim()
-          .min(2, { error: 'a keyword needs at least 2 characters' })
+          .refine(isSearchableLength, { error: searchableLengthMessage('a keyword') })
           .max(60, {
             error: 'a keyword is over 60 characters: keep each to the words a customer types',
           }),

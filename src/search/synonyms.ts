@@ -14,11 +14,12 @@ import {
   type ConfigProblem,
 } from '../lib/config-file.ts';
 import type { Locale } from '../i18n/locales.ts';
+import { isSearchableLength, searchableLengthMessage } from '../lib/content-schema.ts';
 
 const phrase = z
   .string({ error: 'each entry must be text: a word or a few words, for example "watch list"' })
   .trim()
-  .min(2, { error: 'an entry needs at least 2 characters' })
+  .refine(isSearchableLength, { error: searchableLengthMessage('an entry') })
   .max(60, { error: 'an entry is over 60 characters: keep it to the words a customer types' });
 
 export const synonymsSchema = z.strictObject(

@@ -42,3 +42,28 @@ describe('article frontmatter', () => {
     expect(messages({ ...valid, promotd: true })[0]).toMatch(/unknown field/);
   });
 });
+
+describe('search keywords and summary translations in frontmatter', () => {
+  it('accepts keywords, one Korean syllable included, and a summary flag', () => {
+    expect(articleSchema.parse({ ...valid, keywords: ['2fa', 'login code', '돈'], summary: true })).toMatchObject({
+      keywords: ['2fa', 'login code', '돈'],
+      summary: true,
+    });
+  });
+
+  it('says what to write for keywords that are not a list, too short, too long or too many', () => {
+    expect(messages({ ...valid, keywords: '2fa, login code' })).toEqual([
+      'keywords: keywords must be a list, for example keywords: [2fa, login code]',
+    ]);
+    expect(messages({ ...valid, keywords: ['x'] })).toEqual([
+      'keywords.0: a keyword needs at least 2 characters (one Korean syllable, such as 돈, is enough)',
+    ]);
+    expect(messages({ ...valid, keywords: ['a'.repeat(61)] })).toEqual([
+      'keywords.0: a keyword is over 60 characters: keep each to the words a customer types',
+    ]);
+    expect(messages({ ...valid, keywords: Array.from({ length: 31 }, (_, i) => `word${i}`) })).toEqual([
+      'keywords: keywords has over 30 entries: keep the words customers really type',
+    ]);
+    expect(messages({ ...valid, summary: 'yes' })).toEqual(['summary: summary must be true or false']);
+  });
+});
