@@ -157,10 +157,19 @@ export function importanceOf(
   return plan.typed.map((_, position) => {
     const inFields = plan.fieldFrequency[position] ?? 0;
     const inText = textFrequency.get(position) ?? 0;
-    const importance = Math.max(0.3, idf(docCount, Math.max(1, inFields, inText)));
+    const importance = Math.max(0.3, idf(docCount, Math.max(1, inFields, inText))) ** rarityDamping;
     return inFields === 0 && inText > 0 ? importance * textOnlyImportance : importance;
   });
 }
+
+/**
+ * How much rarity counts. In a help centre of dozens of articles a generic word can be rare by
+ * chance ("semanas" in one article, "dos" in seven) and, at full idf, outweigh the topic of a
+ * question ("pago", in twenty). The fourth root keeps the order of rarity but narrows its range
+ * (idf 0.3–3.3 becomes 0.74–1.35). eval:search, search page MRR@10 at 1 / 0.75 / 0.5 / 0.25:
+ * development sets 0.87 / 0.89 / 0.90 / 0.90, held-out sets 0.84 / 0.83 / 0.83 / 0.83.
+ */
+const rarityDamping = 0.25;
 
 /**
  * A word no title, keyword, label or description uses, only running text ("last", "week",
