@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { CheckResult } from './manifest.ts';
+import { decodeEntities } from '../lib/html-entities.ts';
 
 export function* filesUnder(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
@@ -119,15 +120,4 @@ export function checkCanary(publicRoot: string, canaries: Canaries): CheckResult
       : `${scanned} public files scanned (indexes decompressed), nothing internal`,
     problems,
   };
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }

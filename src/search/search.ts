@@ -343,7 +343,10 @@ function nearestGap(a: readonly number[], b: readonly number[]): number {
   return best;
 }
 
-/** Index fields only: the service, and the browser before Pagefind has answered. */
+/**
+ * Without Pagefind, from the search index alone: how the service suggests articles for a ticket
+ * (its `.full.json` variant of the index also holds the article text).
+ */
 export function searchIndexOnly(index: LoadedSearchIndex, query: string): RankedDoc[] {
   const plan = planQuery(index, query);
   return plan.typed.length ? rank(index, plan, scoreIndex(index, plan)) : [];

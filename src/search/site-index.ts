@@ -7,6 +7,7 @@ import { loadAnalyser } from './analysers/index.ts';
 import { normaliseForSearch } from './normalise.ts';
 import { buildSearchIndex, type IndexSource, type SerializedSearchIndex } from './search-index.ts';
 import { loadSynonyms } from './synonyms.ts';
+import { decodeEntities } from '../lib/html-entities.ts';
 
 interface Logger {
   info(message: string): void;
@@ -192,17 +193,6 @@ function textOf(html: string): string {
   return decodeEntities(html.replace(/<[^>]+>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }
 
 /** `/<locale>/404/index.html` → `/<locale>/404.html`, where static hosts look for it. */

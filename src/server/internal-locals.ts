@@ -8,9 +8,9 @@ import { sourceRevisionOf } from '../lib/revision.ts';
 import { readFrontmatter } from '../lib/translation-status.ts';
 import { translationFromSummary } from '../proposals/template.ts';
 import { checkProposal } from '../proposals/check-proposal.ts';
-import { freshnessReport } from '../releases/reports.ts';
 import type { InternalLocals } from '../site/internal/locals.ts';
 import { hasRole } from './auth/roles.ts';
+import { contentFreshness } from './content/freshness.ts';
 import type { Viewer } from './auth/sessions.ts';
 import type { InternalSiteDeps } from './internal-site.ts';
 import { locateFlags } from './proposals/flags.ts';
@@ -112,26 +112,8 @@ export function internalLocals(viewer: Viewer, deps: InternalSiteDeps): Internal
     },
     async freshness() {
       if (!isLead) return {};
-      const verified = new Map(
-        (await deps.stores.verifications.latest())
-          .filter((v) => v.locale === sourceLocale)
-          .map((v) => [v.articleId, v]),
-      );
-      const report = freshnessReport(
-        deps.content.catalogue().map((entry) => {
-          const last = verified.get(entry.id);
-          return {
-            id: entry.id,
-            owner: entry.owner,
-            title: entry.title,
-            reviewBy: entry.reviewBy,
-            revision: deps.content.article(sourceLocale, entry.id)?.revision ?? '',
-            verified: last ? { revision: last.revision, at: last.at, by: last.verifiedBy } : null,
-          };
-        }),
-        now().toISOString().slice(0, 10),
-      );
-      return report.report;
+      const verifications = await deps.stores.verifications.latest();
+      return contentFreshness(deps.content, verifications, now().toISOString().slice(0, 10)).report;
     },
     structure() {
       const seen = new Map<string, string>();

@@ -17,8 +17,9 @@ import { canariesFrom } from '../../releases/canaries.ts';
 import { contentChanges, whatsNew } from '../../releases/changes.ts';
 import { checkCanary, checkLinks, filesUnder } from '../../releases/checks.ts';
 import { releaseId, type CheckResult, type ReleaseManifest } from '../../releases/manifest.ts';
-import { driftReport, freshnessReport } from '../../releases/reports.ts';
+import { driftReport } from '../../releases/reports.ts';
 import { requestTimePaths } from '../../site/internal/adapter.ts';
+import { contentFreshness } from '../content/freshness.ts';
 import { contentRepository } from '../content/repository.ts';
 import { openContentGit } from '../content/git.ts';
 import type { Verification } from '../store/types.ts';
@@ -325,22 +326,7 @@ async function drift(contentDir: string, git: Awaited<ReturnType<typeof openCont
 }
 
 function freshness(repository: ReturnType<typeof contentRepository>, verifications: Verification[]): CheckResult {
-  const verified = new Map(verifications.filter((v) => v.locale === sourceLocale).map((v) => [v.articleId, v]));
-  return freshnessReport(
-    repository.catalogue().map((entry) => {
-      const source = repository.article(sourceLocale, entry.id)!;
-      const last = verified.get(entry.id);
-      return {
-        id: entry.id,
-        owner: entry.owner,
-        title: entry.title,
-        reviewBy: entry.reviewBy,
-        revision: source.revision,
-        verified: last ? { revision: last.revision, at: last.at, by: last.verifiedBy } : null,
-      };
-    }),
-    new Date().toISOString().slice(0, 10),
-  );
+  return contentFreshness(repository, verifications, new Date().toISOString().slice(0, 10));
 }
 
 function sizesOf(scratch: string) {
