@@ -1,11 +1,13 @@
 // Search as a reader meets it, in headless Chromium against the real service and the build in
 // dist/: what the first query on the search page transfers, how soon results follow the last
 // keystroke, what a reading page loads before and after the search box is focused, and what the
-// search index would weigh at 10,000 pages. Figures only: these machines are shared and noisy.
-//   npm run bench:site                 (runs this after the site figures)
-//   node scripts/bench/search-page.ts  on its own, against the existing dist/
+// search index of each locale weighs. Figures only: these machines are shared and noisy.
+//   npm run bench:site                                (runs this after the site figures)
+//   node scripts/bench/search-page.ts [--dist <dir>]  on its own, against dist/ or another build,
+//     e.g. one of 10,000 pages: CONTENT_DIR=<generated content> DIST_DIR=<dir> npm run build -- public
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { locales, type Locale } from '../../src/i18n/locales.ts';
@@ -157,17 +159,17 @@ export async function benchSearch(dist = join(root, 'dist')): Promise<void> {
 
   // The browser's index grows with the number of articles; Pagefind's text index is split in
   // chunks and a query loads only the chunks of its words, so it grows far less.
-  console.log('\nsearch index per locale (what the browser loads first), and at 10,000 pages:');
+  console.log('\nsearch index per locale (what the browser loads first):');
   for (const locale of locales) {
     const body = readFileSync(join(dist, 'search', `${locale}.json`));
     const docs = (JSON.parse(body.toString()) as { docs: unknown[] }).docs.length;
-    const perDoc = gzipped(body) / docs;
-    // 10,000 pages over eight locales: 1,250 articles per locale.
     console.log(
-      `  ${locale}: ${docs} articles, ${kb(body.length)} (gzip ${kb(gzipped(body))}, ${perDoc.toFixed(0)} B an article); ` +
-        `at 1,250 articles ≈ ${kb(perDoc * 1250)} gzip`,
+      `  ${locale}: ${docs} articles, ${kb(body.length)} (gzip ${kb(gzipped(body))}, ${(gzipped(body) / docs).toFixed(0)} B an article)`,
     );
   }
 }
 
-if (import.meta.main) await benchSearch();
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { dist: { type: 'string', default: join(root, 'dist') } } });
+  await benchSearch(resolve(values.dist));
+}

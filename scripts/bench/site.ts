@@ -1,6 +1,6 @@
 // Site figures for the notes: build time, page count, what an article page loads before any
 // interaction (HTML, CSS, JS; raw and gzip), the Pagefind index size per language, and the
-// search figures of search-page.ts (first query, keystroke to results, 10,000-page estimate).
+// search figures of search-page.ts (first query, keystroke to results, search index sizes).
 //   npm run bench:site                    builds first, then measures
 //   npm run bench:site -- --no-build      measures the existing dist/
 import { spawnSync } from 'node:child_process';
