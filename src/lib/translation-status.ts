@@ -26,11 +26,27 @@ export interface ArticleTranslations {
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
 
+/**
+ * Parsed frontmatter blocks by their text: reports and checks read every article's frontmatter
+ * again and again, and the YAML parse is most of that cost. Frozen, since callers share it;
+ * bounded, since a big site has tens of thousands of files.
+ */
+const parsedFrontmatter = new Map<string, Readonly<Record<string, unknown>>>();
+
 export function readFrontmatter(text: string): Record<string, unknown> {
   const match = FRONTMATTER.exec(text);
   if (!match) return {};
-  const data: unknown = parseYaml(match[1] ?? '');
-  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  const block = match[1] ?? '';
+  let parsed = parsedFrontmatter.get(block);
+  if (!parsed) {
+    const data: unknown = parseYaml(block);
+    parsed = Object.freeze(
+      data && typeof data === 'object' ? (data as Record<string, unknown>) : {},
+    );
+    if (parsedFrontmatter.size >= 20_000) parsedFrontmatter.clear();
+    parsedFrontmatter.set(block, parsed);
+  }
+  return parsed as Record<string, unknown>;
 }
 
 export function articlePath(contentDir: string, locale: Locale, id: string): string {
