@@ -6,7 +6,8 @@ import { join } from 'node:path';
 // Browser tests run against the real build (dist/) served by the real service, with a fresh
 // database, in the system's headless Chromium (no browser downloads on these machines).
 const port = Number(process.env['E2E_PORT'] ?? 4398);
-const dataDir = mkdtempSync(join(tmpdir(), 'hc-e2e-data-'));
+// Exported so test workers (which load this file again) read the same database.
+const dataDir = (process.env['E2E_DATA_DIR'] ??= mkdtempSync(join(tmpdir(), 'hc-e2e-data-')));
 // Set once here and inherited by the server and the test workers: where received mail lands.
 process.env['E2E_MAIL_DIR'] ??= join(tmpdir(), `hc-e2e-mail-${port}`);
 process.env['E2E_CONTENT_DIR'] ??= join(tmpdir(), `hc-e2e-content-${port}`, 'content');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idPattern } from './ids.ts';
 
 /**
  * Frontmatter of an article: `content/articles/<locale>/<id>.mdx`.
@@ -14,7 +15,7 @@ const isoDate = (field: string) =>
 const slug = (what: string) =>
   z
     .string({ error: `${what} must be text: the id of the ${what}, for example "bidding"` })
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    .regex(idPattern, {
       error: `${what} must be an id in lower case with dashes, for example "paying-for-lots"`,
     });
 

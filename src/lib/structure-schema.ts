@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idPattern } from './ids.ts';
 
 /**
  * The structure readers know from hosted help centres: categories hold sections, sections hold
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * to readers live in content/structure/titles/<locale>.yaml so each translator edits one file.
  */
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+const id = z.string().regex(idPattern, {
   error: 'id must be lower case with dashes, for example "account-security"',
 });
 

@@ -26,6 +26,8 @@ export const urls = {
     const query = params.toString();
     return `/${locale}/contact/${query ? `?${query}` : ''}`;
   },
+  /** Always the public privacy page: the agents' build links to it too. */
+  privacy: (locale: Locale) => `/${locale}/privacy/`,
   /** Static files of this build (search bundles, suggestion indexes). */
   asset: (path: string) => `${basePath}/${path.replace(/^\/+/, '')}`,
 };

@@ -11,6 +11,7 @@ import type { Visibility } from '../lib/content-graph.ts';
 import { articleSchema, type ArticleFrontmatter } from '../lib/content-schema.ts';
 import { checkMdxSafety, tryParseMdx, type MdxIssue } from './mdx-safety.ts';
 import { feedbackLimits, type ProposalKind } from './vocabulary.ts';
+import { idPattern } from '../lib/ids.ts';
 
 export interface ProposalIssue extends MdxIssue {
   /** The frontmatter field concerned, when there is one ("section", "related.1"). */
@@ -39,8 +40,6 @@ export type ProposalCheck =
   | { ok: true; frontmatter: ArticleFrontmatter; tree: Root }
   | { ok: false; issues: ProposalIssue[] };
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 export function checkProposal(
   text: string,
   target: ProposalTarget,
@@ -56,7 +55,7 @@ export function checkProposal(
       message: `the text is ${Math.ceil(bytes / 1024)} KB; an article may be at most ${feedbackLimits.proposalBytes / 1024} KB`,
       hint: 'split it into two articles and link them',
     });
-  if (!ID.test(target.articleId))
+  if (!idPattern.test(target.articleId))
     issues.push({
       line: 1,
       column: 1,
@@ -254,7 +253,7 @@ function checkReferences(
       };
       const start = node.position?.start ?? { line: 1, column: 1 };
       const snippet = node.name === 'Snippet' ? attribute('id') : undefined;
-      if (snippet && ID.test(snippet) && !facts.snippets.has(snippet))
+      if (snippet && idPattern.test(snippet) && !facts.snippets.has(snippet))
         issues.push({
           ...start,
           rule: 'unknown-snippet',

@@ -15,6 +15,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { idPattern } from '../lib/ids.ts';
 
 export interface MdxIssue {
   /** 1-based position in the file, frontmatter included. */
@@ -290,7 +291,7 @@ function checkAttribute(
       '<Figure alt="…"> is too short',
       'describe what the picture shows for people who cannot see it',
     );
-  if (component === 'Snippet' && name === 'id' && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value))
+  if (component === 'Snippet' && name === 'id' && !idPattern.test(value))
     add(
       attribute,
       'snippet-id',

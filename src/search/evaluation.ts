@@ -4,8 +4,15 @@
  * ranked list. Pure: the script runs the queries in a browser and passes the ranked ids here.
  */
 import { z } from 'zod';
+import { idPattern } from '../lib/ids.ts';
 
-export const queryKinds = ['keyword', 'question', 'inflected', 'own-words', 'english-only'] as const;
+export const queryKinds = [
+  'keyword',
+  'question',
+  'inflected',
+  'own-words',
+  'english-only',
+] as const;
 
 export const evaluationQuerySchema = z.strictObject({
   /** What the customer types, as they type it. */
@@ -14,7 +21,7 @@ export const evaluationQuerySchema = z.strictObject({
   kind: z.enum(queryKinds, { error: `kind must be one of ${queryKinds.join(', ')}` }),
   /** Article ids that answer it, best first; any of them counts as a right answer. */
   relevant: z
-    .array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'relevant lists article ids' }))
+    .array(z.string().regex(idPattern, { error: 'relevant lists article ids' }))
     .min(1, { error: 'relevant must name at least one article id' }),
 });
 
@@ -25,13 +32,21 @@ export const evaluationSetSchema = z.array(evaluationQuerySchema, {
 export type EvaluationQuery = z.infer<typeof evaluationQuerySchema>;
 
 /** Reciprocal rank of the first right answer within the first `cutoff` results; 0 if none. */
-export function reciprocalRank(ranked: readonly string[], relevant: readonly string[], cutoff: number): number {
+export function reciprocalRank(
+  ranked: readonly string[],
+  relevant: readonly string[],
+  cutoff: number,
+): number {
   const position = ranked.slice(0, cutoff).findIndex((id) => relevant.includes(id));
   return position === -1 ? 0 : 1 / (position + 1);
 }
 
 /** Whether a right answer is among the first `cutoff` results. */
-export function foundWithin(ranked: readonly string[], relevant: readonly string[], cutoff: number): boolean {
+export function foundWithin(
+  ranked: readonly string[],
+  relevant: readonly string[],
+  cutoff: number,
+): boolean {
   return ranked.slice(0, cutoff).some((id) => relevant.includes(id));
 }
 

@@ -16,12 +16,19 @@ import {
 import { ProblemError, notFoundProblem, problemResponse, problemTypes } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
 import { slaRoutes } from './routes/sla.ts';
+import { slaTicketRoutes } from './routes/sla-tickets.ts';
+import { helpdeskRoutes } from './routes/helpdesk.ts';
+import { listSlaTickets } from './tickets/sla-list.ts';
 import { ticketRoutes } from './routes/tickets.ts';
+import { defaultVoteRateLimit, voteRoutes } from './routes/votes.ts';
 import { authRoutes } from './routes/auth.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
 import { flagRoutes } from './routes/flags.ts';
 import { proposalRoutes } from './routes/proposals.ts';
 import { reviewRoutes } from './routes/reviews.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { parseReportRequest, rememberedReports } from './reports/service.ts';
 import { GitError, openContentGit, type ContentGit } from './content/git.ts';
 import type { ReleaseRegistry } from './releases/registry.ts';
 import { releaseJobs, type ReleaseJobs } from './releases/jobs.ts';
@@ -35,6 +42,7 @@ import { signInConfigSchema, type SignInConfig } from './auth/sign-in-config.ts'
 import type { Stores } from './store/types.ts';
 import type { SupportConfig } from './support/load.ts';
 import { noSuggestions, type ArticleSuggester } from './tickets/suggestions.ts';
+import { defaultEventRateLimit, eventRoutes } from './routes/events.ts';
 import { fileURLToPath } from 'node:url';
 
 const repoContentDir = fileURLToPath(new URL('../../content/', import.meta.url));
@@ -48,6 +56,13 @@ export interface AppDeps {
   suggester?: ArticleSuggester;
   /** Tickets per client per window. Default 5 per 600 seconds. */
   rateLimit?: RateLimit;
+  /**
+   * HELPDESK_WEBHOOK_SECRET: the helpdesk signs its SLA events with it (POST /api/helpdesk/events).
+   * Without it that webhook answers 503.
+   */
+  helpdeskWebhookSecret?: string;
+  /** "Was this helpful?" answers per client per window. Default 30 per 600 seconds. */
+  voteRateLimit?: RateLimit;
   /** Origins allowed to post besides the request's own host (behind a proxy). Default none. */
   allowedOrigins?: readonly string[];
   /**
@@ -78,6 +93,13 @@ export interface AppDeps {
   allowSelfApproval?: boolean;
   /** Sign-in links per 15 minutes: per address (default 3) and per client (default 20). */
   signInLinkLimits?: { perAddress: number; perClient: number };
+  /**
+   * Ticket delivery, when a worker runs in this process (src/server/delivery): whether email goes
+   * out (SMTP_URL) and how to wake the worker after a lead retries a delivery. Default: email off.
+   */
+  delivery?: { emailEnabled: boolean; wake(): void };
+  /** Reader event batches (POST /api/events) per client per window. Default 60 per minute. */
+  eventRateLimit?: RateLimit;
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -120,7 +142,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
   app.route('/api/people', peopleRoutes({ stores, now: nowDate }));
+  app.route(
+    '/api/deliveries',
+    deliveryRoutes({
+      stores,
+      now: nowDate,
+      emailEnabled: deps.delivery?.emailEnabled ?? false,
+      ...(deps.delivery ? { wake: deps.delivery.wake } : {}),
+    }),
+  );
   app.route('/api/flags', flagRoutes({ stores, content, now: nowDate }));
+  const report = rememberedReports({ stores, support: deps.support, content, now: nowDate });
+  app.route('/api/reports', reportRoutes({ support: deps.support, report }));
   app.route('/api/proposals', proposalRoutes({ stores, content, now: nowDate }));
   let git: Promise<ContentGit> | undefined;
   const contentGit = () => {
@@ -183,9 +216,35 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         releases: deps.releases?.registry,
         jobs,
         releaseTimeZone: deps.support.team('en', 'email')?.timeZone ?? 'UTC',
+        slaTickets: (filter) =>
+          listSlaTickets({ store: stores.tickets, support: deps.support, now }, filter),
+        slaTeams: () =>
+          deps.support.teams.filter((team) => team.channel === 'email').map((team) => team.id),
+        reports: async (query) => {
+          const parsed = parseReportRequest(query, deps.support);
+          if (!parsed.ok) return { errors: parsed.errors };
+          return { report: await report(parsed.request) };
+        },
       }),
     );
 
+  app.route(
+    '/api/votes',
+    voteRoutes({
+      votes: stores.votes,
+      content,
+      now: nowDate,
+      limiter: new SlidingWindowLimiter(deps.voteRateLimit ?? defaultVoteRateLimit, nowMs),
+    }),
+  );
+  app.route(
+    '/api/events',
+    eventRoutes({
+      store: stores.readerEvents,
+      now: nowDate,
+      limiter: new SlidingWindowLimiter(deps.eventRateLimit ?? defaultEventRateLimit, nowMs),
+    }),
+  );
   app.route(
     '/api/tickets',
     ticketRoutes({
@@ -196,6 +255,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       limiter: new SlidingWindowLimiter(deps.rateLimit ?? defaultTicketRateLimit),
       maxBodyBytes: deps.maxBodyBytes ?? 32 * 1024,
     }),
+  );
+  app.route(
+    '/api/helpdesk',
+    helpdeskRoutes({
+      store: stores.tickets,
+      support: deps.support,
+      now,
+      secret: deps.helpdeskWebhookSecret,
+    }),
+  );
+  app.route(
+    '/api/sla/tickets',
+    slaTicketRoutes({ store: stores.tickets, support: deps.support, now }),
   );
   app.route('/api', slaRoutes({ support: deps.support, now }));
   app.route('/api', healthRoutes({ store: stores.tickets, log }));

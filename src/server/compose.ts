@@ -15,6 +15,10 @@ import { loadSupportConfig } from './support/load.ts';
 import { followLiveSuggestions } from './tickets/suggestions.ts';
 import { liveSite, type LiveSite } from './live.ts';
 import { startReleaseScheduler } from './releases/scheduler.ts';
+import { deliveryTargetsOf, startTicketDelivery, type DeliverySettings } from './delivery/start.ts';
+import { wakeOnNewTickets } from './delivery/wake-on-ticket.ts';
+import { startReaderEventRollup } from './reader-events/rollup-schedule.ts';
+import { visitorCounter, type VisitorCounter } from './reader-events/visitors.ts';
 
 /** What the service needs to know; src/server/env.ts reads it from the environment. */
 export interface ServiceSettings {
@@ -40,8 +44,14 @@ export interface ServiceSettings {
   signInConfigFile?: string;
   /** smtp://user:pass@host:587; without it mail is printed in the log. */
   smtpUrl?: string;
+  /** HELPDESK_WEBHOOK_SECRET: signs the helpdesk's SLA events; unset, that webhook answers 503. */
+  helpdeskWebhookSecret?: string;
   /** The From address of the mail the service sends. */
   mailFrom: string;
+  /** SITE_URL: the public origin, for article links in delivered tickets. */
+  siteUrl?: string;
+  /** Ticket delivery besides SMTP_URL and MAIL_FROM: the webhook, attempts, lease. */
+  delivery?: Omit<DeliverySettings, 'smtpUrl' | 'mailFrom' | 'siteUrl'>;
   oidc?: {
     issuer: string;
     clientId: string;
@@ -55,6 +65,8 @@ export interface ServiceSettings {
 export interface ComposedService {
   deps: AppDeps;
   live: LiveSite;
+  /** Counts help-centre visitors from the pages the Node server answers. */
+  visitors: VisitorCounter;
   close(): Promise<void>;
 }
 
@@ -71,7 +83,21 @@ export async function composeService(
   const signInConfig = loadSignInConfig(settings.signInConfigFile);
   const live = liveSite(settings);
   const suggester = await followLiveSuggestions(() => live.publicDir(), log);
-  const stores = openSqliteStores({ dataDir: settings.dataDir });
+  const stores = openSqliteStores({
+    dataDir: settings.dataDir,
+    deliveryTargets: deliveryTargetsOf(settings.delivery ?? {}),
+  });
+  const delivery = await startTicketDelivery({
+    settings: {
+      ...settings.delivery,
+      smtpUrl: settings.smtpUrl,
+      mailFrom: settings.mailFrom,
+      siteUrl: settings.siteUrl ?? 'http://localhost:4321',
+    },
+    stores,
+    support,
+    log,
+  });
   const mailer = createMailer({ smtpUrl: settings.smtpUrl, from: settings.mailFrom, log });
   const now = () => new Date();
   const scheduler = live.registry
@@ -82,13 +108,19 @@ export async function composeService(
         log,
       })
     : undefined;
+  // Reader events: daily rows and retention at start and hourly; visitors written every 5 s.
+  const rollup = startReaderEventRollup({ store: stores.readerEvents, log });
+  const visitors = visitorCounter({ store: stores.readerEvents, log });
   const oidc = settings.oidc
     ? createOidcSignIn(settings.oidc, signInConfig.oidc, { stores, now, log })
     : undefined;
   return {
     live,
+    visitors,
     deps: {
-      stores,
+      // New tickets wake the delivery worker, so the team hears of them at once.
+      stores: { ...stores, tickets: wakeOnNewTickets(stores.tickets, delivery.worker.wake) },
+      delivery: { emailEnabled: delivery.emailEnabled, wake: delivery.worker.wake },
       support,
       suggester,
       content: contentRepository(settings.contentDir),
@@ -108,6 +140,9 @@ export async function composeService(
           }
         : {}),
       allowSelfApproval: settings.allowSelfApproval ?? false,
+      ...(settings.helpdeskWebhookSecret
+        ? { helpdeskWebhookSecret: settings.helpdeskWebhookSecret }
+        : {}),
       ...(settings.signInLinkLimits ? { signInLinkLimits: settings.signInLinkLimits } : {}),
       ...(settings.rateLimit ? { rateLimit: settings.rateLimit } : {}),
       allowedOrigins: settings.allowedOrigins ?? [],
@@ -116,7 +151,10 @@ export async function composeService(
     },
     async close() {
       scheduler?.stop();
+      await rollup.stop();
+      await visitors.stop();
       mailer.close();
+      await delivery.stop();
       await stores.close();
     },
   };

@@ -71,8 +71,58 @@ export const serverEnvSchema = z.object({
       })
       .optional(),
   ),
+  /**
+   * The secret shared with the helpdesk: it signs its SLA events (POST /api/helpdesk/events) with
+   * HMAC-SHA256. At least 16 characters; unset, the webhook answers 503.
+   */
+  HELPDESK_WEBHOOK_SECRET: optionalText.pipe(
+    z
+      .string()
+      .min(16, {
+        error:
+          'HELPDESK_WEBHOOK_SECRET must be at least 16 characters; generate one with `openssl rand -hex 32`',
+      })
+      .optional(),
+  ),
   /** The From address of mail the service sends. */
   MAIL_FROM: text('Hammerbid Help Centre <help-centre@localhost>'),
+  /**
+   * Public origin of the help centre. The build uses it for canonical links; the service for the
+   * article links in delivered tickets. Default http://localhost:4321.
+   */
+  SITE_URL: text('http://localhost:4321').pipe(
+    z.url({
+      protocol: /^https?$/,
+      error: 'SITE_URL must be the help centre’s public origin, such as https://help.hammerbid.com',
+    }),
+  ),
+  /** Where every new ticket is also POSTed, signed (README "Ticket delivery"). Default: no webhook. */
+  DELIVERY_WEBHOOK_URL: optionalText.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        error:
+          'DELIVERY_WEBHOOK_URL must be the full http(s):// address of your helpdesk’s webhook receiver',
+      })
+      .optional(),
+  ),
+  /** Signs the ticket webhook (HMAC-SHA256); required with DELIVERY_WEBHOOK_URL, 16+ characters. */
+  DELIVERY_WEBHOOK_SECRET: optionalText.pipe(
+    z
+      .string()
+      .min(16, {
+        error:
+          'DELIVERY_WEBHOOK_SECRET must be at least 16 characters; generate one with `openssl rand -hex 32`',
+      })
+      .optional(),
+  ),
+  /** Attempts per delivery before it is dead (a lead can retry it). Default 8, range 1–100. */
+  DELIVERY_MAX_ATTEMPTS: wholeNumber('DELIVERY_MAX_ATTEMPTS', 1, 100, 8),
+  /**
+   * How long an attempt owns its delivery; after a crash the delivery is tried again once this
+   * has passed. Each attempt may take half of it, at most 30 s. Default 60, range 4–3600.
+   */
+  DELIVERY_LEASE_SECONDS: wholeNumber('DELIVERY_LEASE_SECONDS', 4, 3600, 60),
   /** The identity provider's issuer URL; setting it turns single sign-on on. */
   OIDC_ISSUER: optionalText.pipe(
     z
@@ -134,11 +184,18 @@ export function readServerEnv(env: Record<string, string | undefined>): NodeServ
         'OIDC_CLIENT_ID is needed when OIDC_ISSUER is set: the client id the provider gave the help centre',
       path: ['OIDC_CLIENT_ID'],
     })
+    .refine((s) => !s.DELIVERY_WEBHOOK_URL || s.DELIVERY_WEBHOOK_SECRET, {
+      error:
+        'DELIVERY_WEBHOOK_SECRET is needed when DELIVERY_WEBHOOK_URL is set: every ticket sent there is signed with it; generate one with `openssl rand -hex 32` and give the same value to the receiver',
+      path: ['DELIVERY_WEBHOOK_SECRET'],
+    })
     .safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '');
-      return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+      // A secret is never written to the log, not even a wrong one.
+      const shown = /SECRET|PASSWORD/.test(name) ? '(hidden)' : JSON.stringify(env[name] ?? '');
+      return `${name}=${shown}: ${issue.message}`;
     });
     throw new ServerEnvError(`invalid environment:\n${lines.join('\n')}`);
   }
@@ -159,7 +216,23 @@ export function readServerEnv(env: Record<string, string | undefined>): NodeServ
     contentDir: settings.CONTENT_DIR,
     ...(settings.SIGN_IN_CONFIG ? { signInConfigFile: settings.SIGN_IN_CONFIG } : {}),
     ...(settings.SMTP_URL ? { smtpUrl: settings.SMTP_URL } : {}),
+    ...(settings.HELPDESK_WEBHOOK_SECRET
+      ? { helpdeskWebhookSecret: settings.HELPDESK_WEBHOOK_SECRET }
+      : {}),
     mailFrom: settings.MAIL_FROM,
+    siteUrl: settings.SITE_URL,
+    delivery: {
+      ...(settings.DELIVERY_WEBHOOK_URL && settings.DELIVERY_WEBHOOK_SECRET
+        ? {
+            webhook: {
+              url: settings.DELIVERY_WEBHOOK_URL,
+              secret: settings.DELIVERY_WEBHOOK_SECRET,
+            },
+          }
+        : {}),
+      maxAttempts: settings.DELIVERY_MAX_ATTEMPTS,
+      leaseSeconds: settings.DELIVERY_LEASE_SECONDS,
+    },
     ...(settings.OIDC_ISSUER && settings.OIDC_CLIENT_ID
       ? {
           oidc: {

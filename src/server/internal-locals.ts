@@ -16,6 +16,7 @@ import type { InternalSiteDeps } from './internal-site.ts';
 import { locateFlags } from './proposals/flags.ts';
 import { parseQueueFilter, reviewQueue } from './reviews/queue.ts';
 import { reviewProposal } from './reviews/review.ts';
+import { slaListStates, type SlaListFilter } from './tickets/sla-list.ts';
 
 export function internalLocals(viewer: Viewer, deps: InternalSiteDeps): InternalLocals {
   const { person } = viewer;
@@ -114,6 +115,26 @@ export function internalLocals(viewer: Viewer, deps: InternalSiteDeps): Internal
       if (!isLead) return {};
       const verifications = await deps.stores.verifications.latest();
       return contentFreshness(deps.content, verifications, now().toISOString().slice(0, 10)).report;
+    },
+    async slaTickets(query) {
+      if (!isLead || !deps.slaTickets) return undefined;
+      const state = query.get('state');
+      const days = Number(query.get('days'));
+      const filter: SlaListFilter = {
+        states: slaListStates.find((known) => known === state)
+          ? [state as SlaListFilter['states'][number]]
+          : [...slaListStates],
+        days: Number.isInteger(days) && days >= 1 && days <= 366 ? days : 30,
+        ...(query.get('team') ? { team: query.get('team')! } : {}),
+      };
+      return deps.slaTickets(filter);
+    },
+    slaTeams() {
+      return deps.slaTeams?.() ?? [];
+    },
+    async reports(query) {
+      if (!isLead || !deps.reports) return undefined;
+      return deps.reports(Object.fromEntries(query));
     },
     structure() {
       const seen = new Map<string, string>();

@@ -29,6 +29,9 @@ import type { ReleaseRegistry } from './releases/registry.ts';
 import type { ReleaseJobs } from './releases/jobs.ts';
 import type { Stores } from './store/types.ts';
 import { internalLocals } from './internal-locals.ts';
+import type { Report } from './reports/build.ts';
+import type { FieldError } from './problem.ts';
+import type { SlaList, SlaListFilter } from './tickets/sla-list.ts';
 
 export const internalBase = '/agents';
 
@@ -51,6 +54,14 @@ export interface InternalSiteDeps {
   jobs?: ReleaseJobs | undefined;
   /** The zone scheduled release times are typed in. */
   releaseTimeZone?: string;
+  /** Tickets at risk of missing their first-reply target, or past it (for leads). */
+  slaTickets?: (filter: SlaListFilter) => Promise<SlaList>;
+  /** Ids of the email teams, for the SLA page's filter. */
+  slaTeams?: () => string[];
+  /** The leads' reports for a page's query (src/server/reports/service.ts). */
+  reports?: (
+    query: Record<string, string | undefined>,
+  ) => Promise<{ report: Report } | { errors: FieldError[] }>;
 }
 
 export function internalSite(deps: InternalSiteDeps): Hono<AppEnv> {

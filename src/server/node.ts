@@ -13,6 +13,7 @@ import { forwardedClientAddress } from './client-address.ts';
 import { composeService, type ServiceSettings } from './compose.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { staticSite } from './static-site.ts';
+import { optedOut } from './reader-events/opt-out.ts';
 import { normalizeReference } from './tickets/reference.ts';
 import { signInPages } from './sign-in-pages.ts';
 
@@ -46,6 +47,14 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
   const api = createApp(service.deps);
   const site = staticSite(() => service.live.publicDir(), {
     graceRoots: () => service.live.graceDirs('public'),
+    onPage: (c, locale) =>
+      service.visitors.count({
+        locale,
+        method: c.req.method,
+        clientAddress: clientAddressOf(c, options.trustProxy ?? false) ?? 'unknown',
+        userAgent: c.req.header('user-agent'),
+        optedOut: optedOut(c.req.raw.headers),
+      }),
     signIn: signInPages({
       emailLinks: service.deps.signInConfig?.emailLinks ?? true,
       singleSignOn: service.deps.oidc?.providerName,

@@ -42,6 +42,10 @@ export const problemTypes = {
   notFound: '/problems/not-found',
   methodNotAllowed: '/problems/method-not-allowed',
   unavailable: '/problems/unavailable',
+  /** A webhook without a valid, recent signature (401). */
+  invalidSignature: '/problems/invalid-signature',
+  /** A helpdesk event that is not well formed (400, with per-field errors). */
+  invalidEvent: '/problems/invalid-event',
   internal: '/problems/internal-error',
 } as const;
 
@@ -64,6 +68,20 @@ export function problemResponse(problem: Problem, headers: Record<string, string
     status: problem.status,
     headers: { ...headers, 'Content-Type': 'application/problem+json' },
   });
+}
+
+/**
+ * Zod's issues as a problem's field errors: the dotted path of the field, or `whole` (such as
+ * "(body)") when the issue is about the input as a whole.
+ */
+export function fieldErrorsOf(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+  whole = '(body)',
+): FieldError[] {
+  return issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || whole,
+    message: issue.message,
+  }));
 }
 
 export function validationProblem(errors: FieldError[], detail?: string): Problem {

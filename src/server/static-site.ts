@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { getMimeType } from 'hono/utils/mime';
-import { bestLocale, isLocale, locales } from '../i18n/locales.ts';
+import { bestLocale, isLocale, locales, type Locale } from '../i18n/locales.ts';
 import { fillConfirmationPage, type ConfirmationDetails } from './confirmation-page.ts';
 import type { SignInPageFiller } from './sign-in-pages.ts';
 
@@ -26,6 +26,11 @@ export interface StaticSiteOptions {
    * search index) stay reachable, so a page opened before the switch keeps working.
    */
   graceRoots?: () => string[];
+  /**
+   * Called for every public page answered 200 with HTML (not the sign-in pages), with the page's
+   * locale, after it is answered: counts visitors (src/server/reader-events/visitors.ts).
+   */
+  onPage?: (c: Context, locale: Locale) => void;
 }
 
 /** Files whose names change with their content: safe to serve from a previous release. */
@@ -54,6 +59,15 @@ export function staticSite(
       return c.text('Method not allowed', 405, { Allow: 'GET, HEAD' });
     }
     return next();
+  });
+
+  site.use('*', async (c, next) => {
+    await next();
+    const locale = c.req.path.split('/')[1];
+    if (!options.onPage || c.res.status !== 200 || !isLocale(locale)) return;
+    if (!c.res.headers.get('content-type')?.startsWith('text/html')) return;
+    if (/^\/[a-z]{2}\/sign-in\//.test(c.req.path)) return;
+    options.onPage(c, locale);
   });
 
   site.get('/', (c) => {

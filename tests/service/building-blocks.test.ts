@@ -84,6 +84,8 @@ describe('createApp as a plain fetch handler', () => {
   const failingStore: TicketStore = {
     createTicket: () => Promise.reject(new Error('disk full')),
     findByReference: () => Promise.reject(new Error('disk full')),
+    applyHelpdeskEvent: () => Promise.reject(new Error('disk full')),
+    listForSla: () => Promise.reject(new Error('disk full')),
     ping: () => Promise.reject(new Error('disk full')),
     close: () => Promise.resolve(),
   };

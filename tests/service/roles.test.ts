@@ -30,6 +30,11 @@ const routes: Array<{ method: string; path: string; needs: Role; json?: unknown 
   { method: 'GET', path: '/agents/pagefind/pagefind-entry.json', needs: 'agent' },
   { method: 'GET', path: '/api/reviews/translation-tasks?locale=nl', needs: 'agent' },
   { method: 'GET', path: '/api/reviews/queue', needs: 'lead' },
+  { method: 'GET', path: '/api/sla/tickets', needs: 'lead' },
+  { method: 'GET', path: '/api/reports', needs: 'lead' },
+  { method: 'GET', path: '/api/reports/comments.csv', needs: 'lead' },
+  { method: 'GET', path: '/api/deliveries', needs: 'lead' },
+  { method: 'POST', path: '/api/deliveries/1/retry', needs: 'lead', json: {} },
   { method: 'GET', path: '/api/reviews/proposals/PR-00000000', needs: 'lead' },
   { method: 'POST', path: '/api/reviews/proposals/PR-00000000/accept', needs: 'lead', json: {} },
   {

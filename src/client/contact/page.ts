@@ -1,5 +1,7 @@
 import { isLocale, type Locale } from '../../i18n/locales.ts';
 import { fill, formatDue, formatTime } from '../../lib/format-due.ts';
+import { minQueryLength } from '../../search/suggest.ts';
+import { searchSettler, sendEvents, track } from '../analytics/beacon.ts';
 import { draftStore } from './draft.ts';
 import { fetchHours, fetchQuote, sendTicket } from './service.ts';
 import type { SearchHit } from '../search/engine.ts';
@@ -53,14 +55,27 @@ export function mountContactPage(form: HTMLFormElement): void {
     saveTimer = setTimeout(() => drafts.save(form, [...opened]), 300);
   });
 
+  // What leads see in the reports: suggestions shown and opened, and whether a ticket followed.
+  track(locale, { kind: 'contact-view', source: 'contact' });
+  const events = searchSettler(locale, 'contact');
+  let shownFor = '';
+  let shownIds = '';
+
   // Suggestions: first from the search that brought the reader here, then from the subject.
   const suggestionList = document.querySelector<HTMLElement>('[data-suggestions]');
   let latest = 0;
-  const showSuggestions = async (text: string) => {
+  const showSuggestions = async (text: string, typed: boolean) => {
     const ticket = ++latest;
     const found = await suggest(locale, text);
     if (ticket !== latest || !suggestionList) return;
     renderSuggestions(suggestionList, found, s);
+    // What the customer typed is a search from the contact page; the context that came along is not.
+    if (typed && text.trim().length >= minQueryLength[locale]) events.settle(text, found.length);
+    const ids = found.map((hit) => hit.doc.id);
+    if (ids.length && ids.join() !== shownIds)
+      track(locale, { kind: 'suggestions-shown', source: 'contact', articles: ids });
+    shownFor = text;
+    shownIds = ids.join();
     found.forEach((hit) => suggested.add(hit.doc.id));
     suggestionList.dataset['settled'] = text;
     syncLists();
@@ -68,6 +83,8 @@ export function mountContactPage(form: HTMLFormElement): void {
   suggestionList?.addEventListener('click', (event) => {
     const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-article]');
     if (!link) return;
+    const rank = [...suggestionList.querySelectorAll('a[data-article]')].indexOf(link) + 1;
+    events.opened(shownFor, rank, link.dataset['article']!);
     opened.add(link.dataset['article']!);
     syncLists();
     drafts.save(form, [...opened]);
@@ -76,10 +93,10 @@ export function mountContactPage(form: HTMLFormElement): void {
   field('subject')?.addEventListener('input', (event) => {
     clearTimeout(suggestTimer);
     const text = (event.target as HTMLInputElement).value;
-    suggestTimer = setTimeout(() => void showSuggestions(text), 250);
+    suggestTimer = setTimeout(() => void showSuggestions(text, true), 250);
   });
   const initial = field('subject')?.value || query || (known ? titles[known] : '');
-  if (initial) void showSuggestions(initial);
+  if (initial) void showSuggestions(initial, false);
 
   // When the reply is due, for the chosen topic's priority.
   const quote = form.querySelector<HTMLElement>('[data-quote]')!;
@@ -130,6 +147,9 @@ export function mountContactPage(form: HTMLFormElement): void {
     button.disabled = false;
     button.textContent = s('contact.form.submit');
     if (result.kind === 'created') {
+      events.now();
+      track(locale, { kind: 'ticket-sent', source: 'contact' });
+      sendEvents();
       drafts.clear();
       location.assign(`/${locale}/contact/sent/?ref=${encodeURIComponent(result.reference)}`);
     } else if (result.kind === 'invalid') {

@@ -1,5 +1,6 @@
 import { isLocale } from '../../i18n/locales.ts';
 import { countText, fill, type SearchStrings } from '../../i18n/search-text.ts';
+import { searchSettler } from '../analytics/beacon.ts';
 import { asYouType } from './as-you-type.ts';
 import { loadSiteSearch, type SiteSearch } from './engine.ts';
 import { trailText, resultLink } from './render.ts';
@@ -27,6 +28,8 @@ export function attachSearchCombobox(form: HTMLFormElement): void {
   let search: SiteSearch | undefined;
   let latest = 0;
   let active = -1;
+  let shownQuery = '';
+  const events = searchSettler(locale, 'quick');
 
   const options = () => [...listbox.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
   const setActive = (index: number) => {
@@ -63,6 +66,7 @@ export function attachSearchCombobox(form: HTMLFormElement): void {
     const ticket = ++latest;
     if (query.length < 2) {
       close();
+      events.settle('', 0); // the query was taken back before it settled
       status.textContent = '';
       return;
     }
@@ -76,7 +80,7 @@ export function attachSearchCombobox(form: HTMLFormElement): void {
     if (ticket !== latest) return; // a newer keystroke already asked
     const shown = hits.slice(0, maxQuick);
     const items = shown.map((hit, i) => {
-      const link = option(`${listbox.id}-${i}`, resultLink(hit, strings), 'quick-results__option');
+      const link = option(`${listbox.id}-${i}`, resultLink(hit, strings, { 'data-article': hit.doc.id }), 'quick-results__option');
       const trail = trailText(hit);
       if (trail)
         link.append(Object.assign(document.createElement('span'), { className: 'quick-results__trail', textContent: trail }));
@@ -98,6 +102,8 @@ export function attachSearchCombobox(form: HTMLFormElement): void {
     items.push(option(`${listbox.id}-more`, last, 'quick-results__option quick-results__more'));
     listbox.replaceChildren(...items);
     status.textContent = countText(strings, locale, hits.length);
+    shownQuery = query;
+    events.settle(query, hits.length);
     active = -1;
     input.removeAttribute('aria-activedescendant');
     open();
@@ -140,6 +146,15 @@ export function attachSearchCombobox(form: HTMLFormElement): void {
     }
   });
   listbox.addEventListener('mousedown', (event) => event.preventDefault()); // keep focus in the field
+  const opened = (event: MouseEvent) => {
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-article]');
+    if (!link) return;
+    events.opened(shownQuery, options().indexOf(link) + 1, link.dataset['article']!);
+  };
+  listbox.addEventListener('click', opened);
+  listbox.addEventListener('auxclick', opened);
+  form.addEventListener('submit', () => events.now());
   form.addEventListener('focusout', (event) => {
     if (!form.contains(event.relatedTarget as Node | null)) close();
   });

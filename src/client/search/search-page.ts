@@ -1,5 +1,6 @@
 import { isLocale, type Locale } from '../../i18n/locales.ts';
 import { countText, fill, type SearchStrings } from '../../i18n/search-text.ts';
+import { searchSettler } from '../analytics/beacon.ts';
 import { asYouType } from './as-you-type.ts';
 import { loadSiteSearch, type SearchHit } from './engine.ts';
 import { resultLink, segmentsInto, trailText } from './render.ts';
@@ -28,6 +29,8 @@ export function mountSearchPage(
   let hits: SearchHit[] = [];
   let shown = pageSize;
   let latest = 0;
+  // What leads see in the reports: settled queries, their result counts, the results opened.
+  const events = searchSettler(locale, 'search');
 
   const filters = () => ({
     category: view.filters.querySelector<HTMLInputElement>('input[name="category"]:checked')?.value ?? '',
@@ -59,6 +62,7 @@ export function mountSearchPage(
     updateContact(contact, query);
     if (!query) {
       hits = [];
+      events.settle('', 0); // the query was taken back before it settled
       draw();
       return;
     }
@@ -76,6 +80,7 @@ export function mountSearchPage(
     }
     shown = pageSize;
     draw();
+    events.settle(query, hits.length);
   };
 
   input.value = new URLSearchParams(location.search).get('q') ?? '';
@@ -83,8 +88,17 @@ export function mountSearchPage(
   input.addEventListener('input', asYouType(() => run(input.value.trim())));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void run(input.value.trim());
+    void run(input.value.trim()).then(events.now);
   });
+  const opened = (event: MouseEvent) => {
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    const card = (event.target as Element).closest<HTMLElement>('a')?.closest<HTMLElement>('[data-search-result]');
+    if (!card) return;
+    const rank = [...view.results.children].indexOf(card) + 1;
+    events.opened(root.dataset['settled'] ?? input.value.trim(), rank, card.dataset['searchResult']!);
+  };
+  view.results.addEventListener('click', opened);
+  view.results.addEventListener('auxclick', opened);
   view.filters.addEventListener('change', () => {
     shown = pageSize;
     draw();

@@ -5,3 +5,4 @@
  */
 export { default as AgentBar } from './AgentBar.astro';
 export { default as AgentTools } from './AgentTools.astro';
+export { default as HelpfulTally } from './HelpfulTally.astro';

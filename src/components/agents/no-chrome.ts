@@ -1,4 +1,4 @@
 /** The public build's stand-in for ./chrome.ts: components that render nothing. */
 import Nothing from './Nothing.astro';
 
-export { Nothing as AgentBar, Nothing as AgentTools };
+export { Nothing as AgentBar, Nothing as AgentTools, Nothing as HelpfulTally };

@@ -13,6 +13,7 @@ import { revisionOf } from '../../lib/revision.ts';
 import { sectionSchema } from '../../lib/structure-schema.ts';
 import { articlePath, readFrontmatter } from '../../lib/translation-status.ts';
 import type { ContentFacts } from '../../proposals/check-proposal.ts';
+import { idPattern } from '../../lib/ids.ts';
 
 export interface ArticleSource {
   articleId: string;
@@ -43,11 +44,10 @@ export interface ContentRepository {
   catalogue(): ArticleEntry[];
 }
 
-const ARTICLE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function contentRepository(dir: string): ContentRepository {
   const read = (locale: Locale, articleId: string): ArticleSource | undefined => {
-    if (!ARTICLE_ID.test(articleId)) return undefined;
+    if (!idPattern.test(articleId)) return undefined;
     const path = articlePath(dir, locale, articleId);
     if (!existsSync(path)) return undefined;
     const text = readFileSync(path, 'utf8');

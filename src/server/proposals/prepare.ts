@@ -10,6 +10,7 @@ import { checkProposal, type ProposalIssue } from '../../proposals/check-proposa
 import { feedbackLimits, type ProposalKind } from '../../proposals/vocabulary.ts';
 import type { ContentRepository } from '../content/repository.ts';
 import { problemTypes, type FieldError, type Problem } from '../problem.ts';
+import { idPattern } from '../../lib/ids.ts';
 
 export interface PreparedProposal {
   kind: ProposalKind;
@@ -26,7 +27,6 @@ export interface PreparedProposal {
 
 export type Prepared = { ok: true; proposal: PreparedProposal } | { ok: false; problem: Problem };
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FLAG_ID = /^FL-[0-9A-Z]{8}$/;
 
 /**
@@ -45,7 +45,7 @@ export function prepareProposal(
     fixed?.articleId ?? (typeof fields['articleId'] === 'string' ? fields['articleId'].trim() : '');
   if (!isLocale(locale))
     errors.push({ field: 'locale', message: 'must be one of the eight locales' });
-  if (!ID.test(articleId))
+  if (!idPattern.test(articleId))
     errors.push({
       field: 'articleId',
       message: 'must be lower case words joined by dashes, for example "paying-by-bank-transfer"',

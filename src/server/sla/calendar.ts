@@ -35,8 +35,73 @@ export function instantAtLocalMinute(
     .toInstant();
 }
 
+/**
+ * Open intervals per calendar and local date. Working out a date takes time-zone arithmetic and a
+ * holiday lookup (about 0.1 ms with the Temporal polyfill), and the reports work out the same few
+ * weeks for tens of thousands of tickets; a calendar never changes once loaded, so a date's
+ * intervals are worked out once. Bounded: a calendar's memory is dropped past `maxMemoDates`.
+ */
+const memo = new WeakMap<BusinessCalendar, Map<string, OpenInterval[]>>();
+const maxMemoDates = 5000;
+
+const dayStarts = new Map<string, Temporal.Instant>();
+const adjacentDates = new Map<string, Temporal.PlainDate>();
+
+/** The date before (-1) or after (1) `date`, remembered. */
+function nextDate(date: Temporal.PlainDate, step: 1 | -1): Temporal.PlainDate {
+  const key = `${date.toString()}|${step}`;
+  let next = adjacentDates.get(key);
+  if (!next) {
+    if (adjacentDates.size >= maxMemoDates) adjacentDates.clear();
+    next = date.add({ days: step });
+    adjacentDates.set(key, next);
+  }
+  return next;
+}
+
+const utcDates = new Map<string, Temporal.PlainDate>();
+
+/** The UTC calendar date of an instant. */
+function utcDateOf(at: Temporal.Instant): Temporal.PlainDate {
+  const key = new Date(at.epochMilliseconds).toISOString().slice(0, 10);
+  let date = utcDates.get(key);
+  if (!date) {
+    if (utcDates.size >= maxMemoDates) utcDates.clear();
+    date = Temporal.PlainDate.from(key);
+    utcDates.set(key, date);
+  }
+  return date;
+}
+
+/** Local midnight of a date as an instant, remembered like the intervals (bounded the same way). */
+function startOfLocalDate(date: Temporal.PlainDate, timeZone: string): Temporal.Instant {
+  const key = `${timeZone}|${date.toString()}`;
+  let start = dayStarts.get(key);
+  if (!start) {
+    if (dayStarts.size >= maxMemoDates) dayStarts.clear();
+    start = instantAtLocalMinute(date, 0, timeZone);
+    dayStarts.set(key, start);
+  }
+  return start;
+}
+
 /** The open intervals of one local date, in order; none when the date is closed. */
 export function openIntervalsOnDate(
+  calendar: BusinessCalendar,
+  date: Temporal.PlainDate,
+): OpenInterval[] {
+  let dates = memo.get(calendar);
+  if (!dates) memo.set(calendar, (dates = new Map()));
+  const key = date.toString();
+  const known = dates.get(key);
+  if (known) return known;
+  if (dates.size >= maxMemoDates) dates.clear();
+  const intervals = computeOpenIntervalsOnDate(calendar, date);
+  dates.set(key, intervals);
+  return intervals;
+}
+
+function computeOpenIntervalsOnDate(
   calendar: BusinessCalendar,
   date: Temporal.PlainDate,
 ): OpenInterval[] {
@@ -65,8 +130,11 @@ export function* openIntervalsAfter(
   calendar: BusinessCalendar,
   from: Temporal.Instant,
 ): Generator<OpenInterval, never, undefined> {
-  // Start a day early: an interval open at `from` may have begun on the previous local date.
-  let date = from.toZonedDateTimeISO(calendar.timeZone).toPlainDate().subtract({ days: 1 });
+  // Start early: an interval open at `from` may have begun on the previous local date. The local
+  // date is within a day of the UTC date whatever the zone, so two days before the UTC date is
+  // always early enough, and needs no time-zone arithmetic (dates are remembered, so the extra
+  // day costs nothing).
+  let date = nextDate(nextDate(utcDateOf(from), -1), -1);
   let pending: OpenInterval | undefined;
   let closedDays = 0;
   for (;;) {
@@ -86,9 +154,9 @@ export function* openIntervalsAfter(
       if (pending && Temporal.Instant.compare(pending.end, from) > 0) yield pending;
       pending = interval;
     }
-    date = date.add({ days: 1 });
+    date = nextDate(date, 1);
     // Hand out an interval as soon as the next date can no longer extend it.
-    const nextDayStarts = instantAtLocalMinute(date, 0, calendar.timeZone);
+    const nextDayStarts = startOfLocalDate(date, calendar.timeZone);
     if (pending && Temporal.Instant.compare(pending.end, nextDayStarts) < 0) {
       if (Temporal.Instant.compare(pending.end, from) > 0) yield pending;
       pending = undefined;

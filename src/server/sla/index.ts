@@ -3,3 +3,5 @@ export * from './types.ts';
 export * from './calendar.ts';
 export * from './clock.ts';
 export * from './status.ts';
+export * from './first-reply.ts';
+export * from './ticket-events.ts';

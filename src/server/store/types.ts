@@ -4,7 +4,10 @@
  * Every method is async even though SQLite answers synchronously: other stores will not.
  */
 import type { Locale } from '../../i18n/locales.ts';
+import type { VoteAudience, VoteReason } from '../../lib/votes.ts';
+import type { ReaderEventKind, ReaderEventSource } from '../../lib/reader-events.ts';
 import type { Role } from '../auth/roles.ts';
+import type { SlaEventType } from '../sla/ticket-events.ts';
 import type {
   BlockKind,
   FlagReason,
@@ -60,8 +63,58 @@ export interface StoredTicket extends TicketDraft {
   createdAt: string;
   slaState: SlaState;
   firstReplyAt: string | null;
+  /**
+   * Time the first-reply clock stood still in finished pauses (waiting on the customer) before
+   * the first reply, in the target's own clock: real ms for calendar targets, open ms for business
+   * ones. firstReplyDueAt stays the quoted due time; src/server/sla/first-reply.ts moves it.
+   */
   pausedMs: number;
+  /** Start of the pause going on now, if any. */
   pausedSince: string | null;
+  /** When the helpdesk solved the ticket. */
+  solvedAt: string | null;
+}
+
+/** An event the helpdesk reported through its webhook (POST /api/helpdesk/events). */
+export interface HelpdeskEventRecord {
+  /** The helpdesk's event id: a repeat with the same id changes nothing. */
+  externalId: string;
+  type: SlaEventType;
+  /** ISO instant in UTC with milliseconds. */
+  at: string;
+}
+
+/** What the SLA engine decides from a ticket and all its helpdesk events, the new one included. */
+export type SlaDecision =
+  | {
+      outcome: 'apply';
+      update: Pick<
+        StoredTicket,
+        'slaState' | 'firstReplyAt' | 'pausedMs' | 'pausedSince' | 'solvedAt'
+      >;
+      /** Why the event changes nothing, when it does not (it is stored all the same). */
+      ignored?: string;
+    }
+  | { outcome: 'refuse'; reason: string };
+
+export type ApplyHelpdeskEventResult =
+  | { outcome: 'applied'; ticket: StoredTicket; ignored?: string }
+  /** The event id was seen before, for the same ticket and type: nothing changed. */
+  | { outcome: 'duplicate'; ticket: StoredTicket }
+  /** The event id was seen before with another ticket or type. */
+  | { outcome: 'id-reused' }
+  | { outcome: 'unknown-reference' }
+  | { outcome: 'refused'; reason: string };
+
+export interface SlaTicketFilter {
+  /** Stored SLA states to read (the caller decides at-risk and overdue from them). */
+  states: readonly SlaState[];
+  team?: string;
+  /** Received at or after / before these ISO instants. */
+  receivedFrom?: string;
+  receivedBefore?: string;
+  /** At most this many, oldest received first. */
+  limit: number;
 }
 
 /** An idempotency key and the fingerprint of the request body it was first used with. */
@@ -84,6 +137,18 @@ export interface TicketStore {
    */
   createTicket(draft: TicketDraft, idempotency?: IdempotencyClaim): Promise<CreateTicketResult>;
   findByReference(reference: string): Promise<StoredTicket | undefined>;
+  /**
+   * Records a helpdesk event and the ticket's new SLA columns in one transaction. `decide` gets
+   * the ticket and every helpdesk event stored for it with the new one last, and runs inside the
+   * transaction, so two events for one ticket never decide from the same old state.
+   */
+  applyHelpdeskEvent(
+    reference: string,
+    event: HelpdeskEventRecord,
+    decide: (ticket: StoredTicket, events: HelpdeskEventRecord[]) => SlaDecision,
+  ): Promise<ApplyHelpdeskEventResult>;
+  /** Tickets for the SLA list, by stored state, team and time received. */
+  listForSla(filter: SlaTicketFilter): Promise<StoredTicket[]>;
   /** Throws when the database cannot answer a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -448,6 +513,351 @@ export interface Stores {
   proposals: ProposalStore;
   translationTasks: TranslationTaskStore;
   verifications: VerificationStore;
+  /** The ticket delivery outbox (email to the team, signed webhook). */
+  deliveries: DeliveryStore;
+  /** "Was this helpful?" votes. */
+  votes: VoteStore;
+  /** Readers' search and contact-page events, visitors, and their daily aggregates. */
+  readerEvents: ReaderEventStore;
+  /** Read-only figures for the leads' reports, across tickets, votes and events. */
+  reports: ReportStore;
   /** Closes the database after every store finished its writes. */
   close(): Promise<void>;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 9: delivery, votes, reader events, reports. Each interface is documented where it is
+// implemented first (src/server/store/sqlite/<area>.ts) and kept in step here.
+
+export type DeliveryTarget = 'email' | 'webhook';
+export type DeliveryState = 'pending' | 'delivered' | 'dead';
+
+/** One outbox row: a ticket on its way to one target. */
+export interface Delivery {
+  id: number;
+  ticketId: string;
+  /** The ticket's reference (HB-…), for people reading the list. */
+  ticketReference: string;
+  target: DeliveryTarget;
+  /** Sent with every attempt (Idempotency-Key header, Message-ID): receivers drop repeats. */
+  idempotencyKey: string;
+  state: DeliveryState;
+  /** Attempts started so far, the one running included; 0 again after a lead's retry. */
+  attempts: number;
+  /** When the next attempt is due (pending rows). */
+  nextAttemptAt: string;
+  /** A worker owns the row until then; after a crash the lease runs out and another takes it. */
+  leasedUntil: string | null;
+  /** Why the last attempt failed, as the receiver or the network said it. */
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+  /** The lead who last put a dead row back to pending, and when. */
+  retriedBy: string | null;
+  retriedAt: string | null;
+}
+
+/** How many rows are in each state, per target ("12 email deliveries pending"). */
+export type DeliveryCounts = Record<DeliveryTarget, Record<DeliveryState, number>>;
+
+export type RetryDeliveryResult =
+  | { outcome: 'retried'; delivery: Delivery }
+  | { outcome: 'not-found' }
+  /** Only dead rows can be retried: pending ones are already on their way. */
+  | { outcome: 'not-dead'; delivery: Delivery };
+
+export interface DeliveryStore {
+  /**
+   * Claims up to `limit` pending rows of these targets that are due at `now` and not leased by
+   * another worker, leases them until `leaseUntil` and counts the attempt. Oldest due first.
+   */
+  lease(options: {
+    targets: readonly DeliveryTarget[];
+    now: string;
+    leaseUntil: string;
+    limit: number;
+  }): Promise<Delivery[]>;
+  /** The attempt worked: the row is done and its lease released. */
+  markDelivered(id: number, at: string): Promise<void>;
+  /**
+   * The attempt failed: the row waits until `nextAttemptAt`, or is dead when that is null.
+   * A row already delivered stays delivered (another worker got through first).
+   */
+  markFailed(id: number, failure: { error: string; nextAttemptAt: string | null }): Promise<void>;
+  get(id: number): Promise<Delivery | undefined>;
+  /** Rows in a state (all when omitted), newest first, at most `limit` (default 100). */
+  list(filter?: { state?: DeliveryState; limit?: number }): Promise<Delivery[]>;
+  /** Rows per target and state; every target and state is present, 0 when empty. */
+  counts(): Promise<DeliveryCounts>;
+  /** A lead puts a dead row back to pending, due now, with its attempts reset; recorded on the row. */
+  retry(id: number, change: Change): Promise<RetryDeliveryResult>;
+}
+
+/** A vote as the service decided it, before it is stored. */
+export interface VoteDraft {
+  articleId: string;
+  locale: Locale;
+  audience: VoteAudience;
+  /** The revision of the text the reader saw (12 hex digits, src/lib/revision.ts). */
+  revision: string;
+  helpful: boolean;
+  /** Only with helpful false. */
+  reason: VoteReason | null;
+  /** Only with helpful false; at most 1000 characters. Shown to leads only. */
+  comment: string | null;
+  /**
+   * Who voted, as a daily-salted hash (src/server/privacy/daily-salt.ts) scoped to the article,
+   * locale, audience and revision: never an address, a person id or a browser string.
+   */
+  voter: string;
+  /** UTC day of the vote (YYYY-MM-DD): the day whose salt made `voter`. */
+  day: string;
+  /** ISO instant of this answer. */
+  at: string;
+}
+
+/** A stored vote, as the reports read it (without the voter hash). */
+export interface StoredVote {
+  id: number;
+  articleId: string;
+  locale: Locale;
+  audience: VoteAudience;
+  revision: string;
+  helpful: boolean;
+  reason: VoteReason | null;
+  comment: string | null;
+  day: string;
+  createdAt: string;
+  /** The last change by the same reader the same day (yes → no, a reason added). */
+  updatedAt: string;
+}
+
+export interface CastVoteResult {
+  /** created: a new vote; updated: the same reader had answered this revision today. */
+  outcome: 'created' | 'updated';
+  vote: StoredVote;
+}
+
+/** Which votes a tally or a comment list covers; every field narrows, none means all. */
+export interface VoteFilter {
+  articleId?: string;
+  locale?: Locale;
+  audience?: VoteAudience;
+  revision?: string;
+  /** Votes answered on or after this ISO instant or day. */
+  since?: string;
+  /** Votes answered before this ISO instant or day. */
+  until?: string;
+}
+
+/** The counts of one revision of one article in one locale and audience. */
+export interface VoteTally {
+  articleId: string;
+  locale: Locale;
+  audience: VoteAudience;
+  revision: string;
+  yes: number;
+  no: number;
+  /** "No" answers per reason; every reason is present (0 when none). */
+  reasons: Record<VoteReason, number>;
+  /** How many "no" answers carry a comment. */
+  comments: number;
+  /** ISO instants of the first and the latest answer for this revision. */
+  firstAt: string;
+  lastAt: string;
+}
+
+/** A reader's comment for the leads (raw text: whoever shows it escapes it). */
+export interface VoteComment {
+  id: number;
+  articleId: string;
+  locale: Locale;
+  audience: VoteAudience;
+  revision: string;
+  reason: VoteReason | null;
+  comment: string;
+  /** When the comment was written (the vote's last change). */
+  at: string;
+}
+
+/** What a lead sees on an internal article page (GET /api/votes/summary). */
+export interface VoteSummary {
+  /** The tallies of the revision the page shows, one per audience that voted on it. */
+  current: VoteTally[];
+  /** Every revision's tallies for this article and locale, newest activity first. */
+  history: VoteTally[];
+  /** The latest comments on this article in this locale, newest first (at most 5). */
+  comments: VoteComment[];
+}
+
+/**
+ * "Was this helpful?" votes: one per reader per article revision and day, kept per revision so
+ * counts restart when the text changes and earlier revisions stay as history.
+ */
+export interface VoteStore {
+  /** The salt of a UTC day (YYYY-MM-DD): made on first use, shared by every process, deleted
+   * once the day is over. */
+  dailySalt(day: string): Promise<string>;
+  /**
+   * Stores a vote, or changes the same voter's vote on the same revision: "yes" clears reason
+   * and comment; "no" keeps an earlier reason and comment unless new ones are given.
+   */
+  cast(draft: VoteDraft): Promise<CastVoteResult>;
+  /** Whether anyone voted on this revision of the article in this locale (it existed then). */
+  knowsRevision(articleId: string, locale: Locale, revision: string): Promise<boolean>;
+  /**
+   * Counts per article, locale, audience and revision, newest activity first. For one article
+   * and locale this is its history; add `revision` for the current counts.
+   */
+  tallies(filter?: VoteFilter): Promise<VoteTally[]>;
+  /** The newest comments first, at most `limit` (default 50, at most 500). */
+  recentComments(filter?: VoteFilter & { limit?: number }): Promise<VoteComment[]>;
+}
+
+/** A reader event as stored: checked, its query masked, stamped with the time it arrived. */
+export interface ReaderEvent {
+  /** When the service received it (ISO instant); its UTC day is the event's day. */
+  at: string;
+  kind: ReaderEventKind;
+  source: ReaderEventSource;
+  locale: Locale;
+  /** Random per browser tab (sessionStorage); links the events of one visit. */
+  visit: string;
+  /** Masked (src/search/mask-query.ts); search and open only. */
+  query: string | null;
+  /** search: results the query had. */
+  results: number | null;
+  /** open: 1-based rank of the opened result. */
+  rank: number | null;
+  /** open: the article opened. */
+  articleId: string | null;
+  /** suggestions-shown: the articles shown, in order; [] otherwise. */
+  articles: string[];
+}
+
+/** One help-centre page view to count: the reader's daily hash, never an address. */
+export interface VisitorMark {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  locale: Locale;
+  /** readerHash(salt of the day, address, User-Agent) (src/server/privacy/daily-salt.ts). */
+  visitor: string;
+}
+
+/** What one rollup did. */
+export interface ReaderEventRollup {
+  /** The finished days whose daily rows were (re)computed. */
+  days: string[];
+  /** Raw events deleted for being older than 30 days. */
+  deletedEvents: number;
+  /** Finished days whose visitors were folded into visitors_daily. */
+  visitorDays: string[];
+}
+
+/**
+ * Readers' search and contact-page events (raw for 30 days, then daily rows) and help-centre
+ * visitors (hashes for the day, then a count). The definitions of every daily figure are in
+ * src/server/store/sqlite/reader-events-rollup.ts; reports read the daily tables directly.
+ */
+export interface ReaderEventStore {
+  /** Stores a batch in one transaction; resolves with how many were stored. */
+  record(events: readonly ReaderEvent[]): Promise<number>;
+  /**
+   * The random salt of a UTC day for reader hashes, made on first use and shared by every
+   * process; deleted by the rollup once the day is over.
+   */
+  dailySalt(day: string): Promise<string>;
+  /** Adds visitors (one transaction, repeats ignored). */
+  recordVisitors(marks: readonly VisitorMark[]): Promise<void>;
+  /**
+   * With `today` (YYYY-MM-DD, UTC) pinned: recomputes the daily rows of every finished day that
+   * still has raw events, deletes raw events older than 30 days, and folds the visitors of
+   * finished days into their daily count. Idempotent.
+   */
+  rollup(today: string): Promise<ReaderEventRollup>;
+}
+
+/**
+ * The rows behind the leads' reports, read-only. Windows are half-open: instants [from, to) for
+ * tickets and flags, UTC days [fromDay, toDay) for votes and readers' daily figures.
+ */
+export interface ReportStore {
+  /** Tickets received in [from, to), every locale and team. */
+  ticketsReceived(from: string, to: string): Promise<ReportTicket[]>;
+  /** Tickets still waiting for their first reply, whenever received (for "at risk now"). */
+  ticketsAwaitingReply(): Promise<ReportTicket[]>;
+  /** Help-centre visitors per UTC day and locale: finished days and the running one. */
+  visitorsByDay(fromDay: string, toDay: string): Promise<DailyVisitors[]>;
+  /** Contact-page deflection per day and locale, from the daily rows. */
+  deflectionByDay(fromDay: string, toDay: string): Promise<DailyDeflection[]>;
+  /** The searches of the window summed per locale and query, most searched first. */
+  searchQueries(
+    fromDay: string,
+    toDay: string,
+    which: 'no-result' | 'no-click',
+    limit: number,
+  ): Promise<QueryCount[]>;
+  /** Flags raised in [from, to) per article and locale. */
+  flagCounts(from: string, to: string): Promise<FlagCount[]>;
+}
+
+/** What a report needs of a ticket: where it went, its SLA facts, and whether a suggestion was
+ * opened first (not what the customer wrote). */
+export interface ReportTicket
+  extends Pick<
+    StoredTicket,
+    | 'id'
+    | 'locale'
+    | 'team'
+    | 'topic'
+    | 'receivedAt'
+    | 'firstReplyStartsAt'
+    | 'firstReplyDueAt'
+    | 'firstReplyHours'
+    | 'firstReplyClock'
+    | 'firstReplyAt'
+    | 'pausedMs'
+    | 'pausedSince'
+    | 'solvedAt'
+  > {
+  /** The channel it came in by (today always "web": the help centre's form). */
+  channel: string;
+  /** The customer opened at least one suggested article before sending it. */
+  openedSuggestion: boolean;
+}
+
+export interface DailyVisitors {
+  day: string;
+  locale: string;
+  visitors: number;
+}
+
+export interface DailyDeflection {
+  day: string;
+  locale: string;
+  contactVisits: number;
+  visitsWithSuggestions: number;
+  visitsOpened: number;
+  visitsOpenedNoTicket: number;
+  visitsWithTicket: number;
+}
+
+export interface QueryCount {
+  locale: string;
+  query: string;
+  searches: number;
+  /** Of those, how many found nothing / had results but nothing opened. */
+  count: number;
+}
+
+export interface FlagCount {
+  articleId: string;
+  locale: string;
+  /** Flags raised, plus the +1s other agents added to them. */
+  flags: number;
+  supporters: number;
+  /** Flags nobody has dealt with yet (open, triaged, in a proposal). */
+  open: number;
+  reasons: Record<string, number>;
+}
+

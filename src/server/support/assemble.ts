@@ -81,6 +81,14 @@ function assembleTeams(files: ParsedFiles, report: ReportProblem): Team[] {
     }
     seenIds.add(team.id);
     seenLines.add(line);
+    if (team.channel === 'email' && team.address === undefined) {
+      report(
+        'teams',
+        `${at}.address`,
+        `the email team "${team.id}" has no address; add the inbox its tickets are emailed to, ` +
+          `such as address: support-${team.locale}@hammerbid.example`,
+      );
+    }
     const week = schedules[team.schedule];
     const calendar = calendars.get(team.calendar);
     if (!week) {
@@ -156,6 +164,7 @@ export function assembleSupportConfig(files: ParsedFiles, report: ReportProblem)
     teams,
     topics,
     policies,
+    atRisk: files.policies.atRisk,
     topic: (id) => topicsById.get(id),
     team: (locale, channel) => teamsByLine.get(`${locale}/${channel}`),
     teamById: (id) => teamsById.get(id),

@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import type { LocalPeriod } from '../sla/types.ts';
+import { idPattern } from '../../lib/ids.ts';
 
 /**
  * Field schemas shared by the support files, each with messages a support lead can act on:
@@ -30,12 +31,12 @@ export function fields<Shape extends z.ZodRawShape>(shape: Shape) {
 export const id = (what: string, example: string) =>
   z
     .string({ error: says(`${what} is missing`, `${what} must be text such as "${example}"`) })
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    .regex(idPattern, {
       error: `${what} must be lower case letters, digits and dashes, such as "${example}"`,
     });
 
 /** A name that reads as an id, used for the keys of schedules and calendars. */
-export const idKey = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+export const idKey = z.string().regex(idPattern, {
   error: 'names must be lower case letters, digits and dashes, such as "email-extended"',
 });
 

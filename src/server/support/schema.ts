@@ -125,6 +125,18 @@ export const teamSchema = fields({
   schedule: id('schedule', 'email-extended'),
   /** Name of a calendar in calendars.yaml: time zone, holidays and closures. */
   calendar: id('calendar', 'netherlands'),
+  /**
+   * The team's inbox: new tickets are emailed here, in the team's language. Required for email
+   * teams (assemble.ts checks it); phone teams may leave it out.
+   */
+  address: z
+    .email({
+      error: says(
+        'address is missing',
+        'address must be an email address such as "support-en@hammerbid.example"',
+      ),
+    })
+    .optional(),
 });
 
 export const teamsFileSchema = fields({
@@ -159,6 +171,21 @@ const policy = fields({
 });
 
 export const slaPoliciesFileSchema = fields({
+  /**
+   * When a ticket still waiting for its first reply counts as at risk: the share of its target
+   * already used, more than 0 and less than 1. Default 0.8 (at risk from 80 % of the target, so
+   * 19.2 of 24 hours). Team managers see at-risk tickets in the agents' help centre (/agents/<locale>/sla/).
+   */
+  atRisk: z
+    .number({
+      error: says('atRisk is missing', 'atRisk must be a share such as 0.8 (80 % of the target)'),
+    })
+    .gt(0, { error: 'atRisk must be more than 0; write a share of the target such as 0.8' })
+    .lt(1, {
+      error:
+        'atRisk must be less than 1 (a share of the target, not a percentage); write 0.8 for 80 %',
+    })
+    .default(0.8),
   /** One policy per priority; both normal and urgent are required. */
   policies: fields({
     /** Requests of everyday topics. */

@@ -17,6 +17,8 @@ export interface Team {
   readonly schedule: string;
   /** Name of the calendar in calendars.yaml. */
   readonly calendar: string;
+  /** The inbox new tickets are emailed to; every email team has one (phone teams may not). */
+  readonly address?: string | undefined;
   /** Weekly opening hours, local time. */
   readonly week: WeeklyHours;
   /** Hours, time zone and closed dates together: what the SLA engine works with. */
@@ -45,6 +47,8 @@ export interface SupportConfig {
   topics: Topic[];
   /** The SLA policy of each priority. */
   policies: Readonly<Record<Priority, SlaPolicy>>;
+  /** Share of a target used (0 < x < 1) from which a ticket without a reply is at risk. */
+  atRisk: number;
   topic(id: string): Topic | undefined;
   team(locale: Locale, channel: Channel): Team | undefined;
   teamById(id: string): Team | undefined;

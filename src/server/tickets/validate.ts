@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { locales } from '../../i18n/locales.ts';
 import type { FieldError } from '../problem.ts';
+import { fieldErrorsOf } from '../problem.ts';
+import { idPattern } from '../../lib/ids.ts';
 
 export const roles = ['buyer', 'seller'] as const;
 
@@ -63,7 +65,6 @@ function optionalLine(field: string, max: number) {
     });
 }
 
-const ARTICLE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const articleIdMessage = 'must be an article id in lower case with dashes, e.g. "paying-for-lots"';
 
 /**
@@ -80,7 +81,7 @@ function articleIdList(field: string) {
       return [...new Set(ids.filter((id) => id !== ''))];
     },
     z
-      .array(z.string().regex(ARTICLE_ID, { error: `${field} entries ${articleIdMessage}` }), {
+      .array(z.string().regex(idPattern, { error: `${field} entries ${articleIdMessage}` }), {
         error: `${field} must be a list of article ids`,
       })
       .max(50, { error: `${field} may list at most 50 articles` }),
@@ -123,7 +124,7 @@ export function ticketSubmissionSchema(topicIds: readonly string[]) {
       .string({ error: `articleId ${articleIdMessage}` })
       .nullish()
       .transform((value) => (value == null ? null : cleanLine(value) || null))
-      .refine((value) => value === null || ARTICLE_ID.test(value), {
+      .refine((value) => value === null || idPattern.test(value), {
         error: `articleId ${articleIdMessage}`,
       }),
     /** The last search the reader ran, at most 200 characters; optional. */
@@ -150,10 +151,7 @@ export function createTicketValidator(
     if (result.success) return { ok: true, value: result.data };
     return {
       ok: false,
-      errors: result.error.issues.map((issue) => ({
-        field: issue.path.map(String).join('.') || '(body)',
-        message: issue.message,
-      })),
+      errors: fieldErrorsOf(result.error.issues),
     };
   };
 }

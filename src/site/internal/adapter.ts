@@ -16,6 +16,8 @@ export const requestTimePages = [
   { pattern: '/[locale]/tasks', entrypoint: 'tasks.astro' },
   { pattern: '/[locale]/releases', entrypoint: 'releases.astro' },
   { pattern: '/[locale]/freshness', entrypoint: 'freshness.astro' },
+  { pattern: '/[locale]/sla', entrypoint: 'sla.astro' },
+  { pattern: '/[locale]/reports', entrypoint: 'reports.astro' },
 ];
 
 /** Paths of the request-time pages under the agents' base, for checks that look for files. */

@@ -15,6 +15,9 @@ import type { HistoryLine } from '../../server/releases/registry.ts';
 import type { ReleaseManifest } from '../../releases/manifest.ts';
 import type { OverdueEntry } from '../../releases/reports.ts';
 import type { ReleaseJob } from '../../server/releases/jobs.ts';
+import type { SlaList } from '../../server/tickets/sla-list.ts';
+import type { Report } from '../../server/reports/build.ts';
+import type { FieldError } from '../../server/problem.ts';
 
 export interface InternalViewer {
   id: string;
@@ -94,6 +97,21 @@ export interface InternalLocals {
     | undefined;
   /** Leads: articles past their review date or not verified since they changed, per owner. */
   freshness(): Promise<Record<string, OverdueEntry[]>>;
+  /**
+   * Leads (team managers): tickets at risk of missing their first-reply target or past it, for
+   * the page's filter (?state=at-risk|breached&team=&days=); undefined for agents. Filter values
+   * that are not valid fall back to the defaults (both states, every team, 30 days).
+   */
+  slaTickets(query: URLSearchParams): Promise<SlaList | undefined>;
+  /** Teams that answer tickets, for the SLA page's filter. */
+  slaTeams(): string[];
+  /**
+   * Leads: the reports for the page's filter (?weeks=&locale=&team=), or what is wrong with the
+   * filter; undefined for agents.
+   */
+  reports(
+    query: URLSearchParams,
+  ): Promise<{ report: Report } | { errors: FieldError[] } | undefined>;
   /** Categories and sections with their English titles (for filters). */
   structure(): Array<{ section: string; category: string }>;
 }

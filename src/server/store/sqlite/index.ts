@@ -10,6 +10,10 @@ import { SqliteProposalStore } from './proposals.ts';
 import { SqliteSessionStore, SqliteSignInStore } from './sessions.ts';
 import { SqliteTranslationTaskStore, SqliteVerificationStore } from './tasks.ts';
 import { SqliteTicketStore, type SqliteStoreOptions } from './tickets.ts';
+import { SqliteDeliveryStore } from './deliveries.ts';
+import { SqliteVoteStore } from './votes.ts';
+import { SqliteReaderEventStore } from './reader-events.ts';
+import { SqliteReportStore } from './reports.ts';
 import { generateReference } from '../../tickets/reference.ts';
 
 export { openSqliteTicketStore } from './tickets.ts';
@@ -23,6 +27,7 @@ export function openSqliteStores(options: SqliteStoreOptions): Stores {
     db,
     options.newReference ?? (() => generateReference()),
     closeDatabase,
+    options.deliveryTargets,
   );
   return {
     tickets,
@@ -33,6 +38,10 @@ export function openSqliteStores(options: SqliteStoreOptions): Stores {
     proposals: new SqliteProposalStore(db),
     translationTasks: new SqliteTranslationTaskStore(db),
     verifications: new SqliteVerificationStore(db),
+    deliveries: new SqliteDeliveryStore(db),
+    votes: new SqliteVoteStore(db),
+    readerEvents: new SqliteReaderEventStore(db),
+    reports: new SqliteReportStore(db),
     // The ticket store flushes its group-commit queue first, then closes the shared file.
     close: () => tickets.close(),
   };

@@ -247,4 +247,142 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX verifications_by_article ON verifications (article_id, locale, at);
     `,
   },
+  {
+    version: 4,
+    name: 'ticket delivery outbox, helpdesk SLA events, article votes, search and deflection events',
+    sql: `
+      -- The outbox: one row per ticket and target, written in the ticket's own transaction, so a
+      -- ticket the service acknowledged is delivered at least once, whatever restarts between.
+      CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ticket_id TEXT NOT NULL REFERENCES tickets (id),
+        target TEXT NOT NULL CHECK (target IN ('email', 'webhook')),
+        -- Sent with every attempt (header, Message-ID): the receiver drops repeats.
+        idempotency_key TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        -- A worker owns the row until then; after a crash the lease runs out and it is retried.
+        leased_until TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT,
+        -- A lead put a dead row back to pending: who and when, so the list shows it was retried.
+        retried_by TEXT,
+        retried_at TEXT,
+        UNIQUE (ticket_id, target)
+      ) STRICT;
+      CREATE INDEX deliveries_due ON deliveries (state, next_attempt_at);
+
+      -- The helpdesk reports first reply, pause, resume and solve; its event id makes a retried
+      -- webhook harmless.
+      ALTER TABLE ticket_events ADD COLUMN external_id TEXT;
+      CREATE UNIQUE INDEX ticket_events_external ON ticket_events (external_id)
+        WHERE external_id IS NOT NULL;
+      ALTER TABLE tickets ADD COLUMN solved_at TEXT;
+      ALTER TABLE tickets ADD COLUMN channel TEXT NOT NULL DEFAULT 'web';
+      CREATE INDEX tickets_by_received ON tickets (received_at);
+      -- Tickets still waiting for a first reply, for "at risk now": a small part of all tickets.
+      CREATE INDEX tickets_awaiting_reply ON tickets (first_reply_due_at)
+        WHERE first_reply_at IS NULL AND solved_at IS NULL;
+
+      -- "Was this helpful?": one vote per reader per article revision. voter is a hash of the
+      -- reader's address and browser with a salt that changes every day and is then thrown away,
+      -- so no address is kept and yesterday's votes cannot be linked to today's.
+      CREATE TABLE votes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        audience TEXT NOT NULL CHECK (audience IN ('public', 'internal')),
+        revision TEXT NOT NULL,
+        helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+        reason TEXT CHECK (reason IN ('incorrect', 'unclear', 'missing-information',
+          'not-my-situation', 'disagree-with-policy', 'other')),
+        comment TEXT,
+        voter TEXT NOT NULL,
+        day TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (voter, article_id, locale, revision)
+      ) STRICT;
+      CREATE INDEX votes_by_article ON votes (article_id, locale, revision);
+      CREATE INDEX votes_by_day ON votes (day);
+
+      CREATE TABLE daily_salts (
+        day TEXT PRIMARY KEY,
+        salt TEXT NOT NULL
+      ) STRICT;
+
+      -- Readers' search and contact-page events, raw for 30 days; then only the daily rows below.
+      -- kind: search (a settled query and its result count), open (a result or suggestion opened,
+      -- with its rank), contact-view, suggestions-shown, ticket-sent. visit links the events of
+      -- one tab (a random id kept in sessionStorage, never a cookie).
+      CREATE TABLE reader_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        day TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('search', 'quick', 'contact')),
+        kind TEXT NOT NULL CHECK (kind IN ('search', 'open', 'contact-view', 'suggestions-shown',
+          'ticket-sent')),
+        visit TEXT NOT NULL,
+        query TEXT,
+        results INTEGER,
+        rank INTEGER,
+        article_id TEXT,
+        articles TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(articles))
+      ) STRICT;
+      CREATE INDEX reader_events_by_day ON reader_events (day, locale, kind);
+      -- The rollup follows each visit's events (what came after a search, what a contact visit did).
+      CREATE INDEX reader_events_by_visit ON reader_events (visit, at);
+
+      -- Daily rows kept after the raw events are gone. One row per day, locale, source and query.
+      CREATE TABLE search_daily (
+        day TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        source TEXT NOT NULL,
+        query TEXT NOT NULL,
+        searches INTEGER NOT NULL,
+        no_result INTEGER NOT NULL,
+        -- searches (with results) after which nothing was opened in the same visit
+        no_click INTEGER NOT NULL,
+        opens INTEGER NOT NULL,
+        -- the ranks of those opens added up: rank_sum / opens is the mean rank opened
+        rank_sum INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, locale, source, query)
+      ) STRICT;
+      -- Finished days already rolled up. A day's raw events are final once it is over (events
+      -- carry the service's time), so the hourly rollup need not redo them; only the last one
+      -- before a new day, whose visits may have gone on past midnight.
+      CREATE TABLE rolled_up_days (
+        day TEXT PRIMARY KEY,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE deflection_daily (
+        day TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        contact_visits INTEGER NOT NULL,
+        visits_with_suggestions INTEGER NOT NULL,
+        visits_opened INTEGER NOT NULL,
+        visits_opened_no_ticket INTEGER NOT NULL,
+        visits_with_ticket INTEGER NOT NULL,
+        PRIMARY KEY (day, locale)
+      ) STRICT;
+
+      -- Help-centre visitors: a daily-salted hash per page view, counted per day and locale, then
+      -- folded into visitors_daily when the day is over.
+      CREATE TABLE visitors_today (
+        day TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        visitor TEXT NOT NULL,
+        PRIMARY KEY (day, locale, visitor)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE visitors_daily (
+        day TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        visitors INTEGER NOT NULL,
+        PRIMARY KEY (day, locale)
+      ) STRICT;
+    `,
+  },
 ];

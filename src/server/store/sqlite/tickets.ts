@@ -7,7 +7,12 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { generateReference } from '../../tickets/reference.ts';
 import type {
+  ApplyHelpdeskEventResult,
   CreateTicketResult,
+  DeliveryTarget,
+  HelpdeskEventRecord,
+  SlaDecision,
+  SlaTicketFilter,
   IdempotencyClaim,
   StoredTicket,
   TicketDraft,
@@ -18,6 +23,11 @@ import { inTransaction, openDatabase, type Row, type SqliteOptions } from './dat
 export interface SqliteStoreOptions extends SqliteOptions {
   /** Source of references; tests replace it to force collisions. */
   newReference?: () => string;
+  /**
+   * Where every new ticket is delivered: one outbox row per target, in the ticket's own
+   * transaction. Default ['email'] (the team's address; waits in the outbox without SMTP_URL).
+   */
+  deliveryTargets?: readonly DeliveryTarget[];
 }
 
 interface PendingWrite {
@@ -33,8 +43,11 @@ const MAX_BATCH = 100;
 /** The ticket store alone on its own connection (tests, benchmarks). */
 export function openSqliteTicketStore(options: SqliteStoreOptions): TicketStore {
   const db = openDatabase(options);
-  return new SqliteTicketStore(db, options.newReference ?? (() => generateReference()), () =>
-    db.close(),
+  return new SqliteTicketStore(
+    db,
+    options.newReference ?? (() => generateReference()),
+    () => db.close(),
+    options.deliveryTargets,
   );
 }
 
@@ -47,12 +60,22 @@ export class SqliteTicketStore implements TicketStore {
   readonly #selectKey: StatementSync;
   readonly #selectById: StatementSync;
   readonly #selectByReference: StatementSync;
+  readonly #insertDelivery: StatementSync;
+  readonly #deliveryTargets: readonly DeliveryTarget[];
   readonly #queue: PendingWrite[] = [];
   #flushScheduled = false;
 
   /** closeDatabase: what close() does once the queue is flushed (the shared file closes elsewhere). */
-  constructor(db: DatabaseSync, newReference: () => string, closeDatabase: () => void) {
+  constructor(
+    db: DatabaseSync,
+    newReference: () => string,
+    closeDatabase: () => void,
+    deliveryTargets: readonly DeliveryTarget[] = ['email'],
+  ) {
     this.#db = db;
+    this.#deliveryTargets = deliveryTargets;
+    this.#insertDelivery = db.prepare(`INSERT INTO deliveries
+      (ticket_id, target, idempotency_key, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)`);
     this.#newReference = newReference;
     this.#closeDatabase = closeDatabase;
     this.#insertTicket = db.prepare(`INSERT INTO tickets (
@@ -148,12 +171,104 @@ export class SqliteTicketStore implements TicketStore {
     if (idempotency) {
       this.#insertKey.run(idempotency.key, idempotency.fingerprint, id, draft.receivedAt);
     }
+    // The outbox rows commit with the ticket: acknowledged means it will be delivered.
+    for (const target of this.#deliveryTargets) {
+      this.#insertDelivery.run(id, target, randomUUID(), draft.receivedAt, draft.receivedAt);
+    }
     return { outcome: 'created', ticket: toTicket(this.#selectById.get(id) as Row) };
   }
 
   async findByReference(reference: string): Promise<StoredTicket | undefined> {
     const row = this.#selectByReference.get(reference) as Row | undefined;
     return row ? toTicket(row) : undefined;
+  }
+
+  async applyHelpdeskEvent(
+    reference: string,
+    event: HelpdeskEventRecord,
+    decide: (ticket: StoredTicket, events: HelpdeskEventRecord[]) => SlaDecision,
+  ): Promise<ApplyHelpdeskEventResult> {
+    return inTransaction(this.#db, (): ApplyHelpdeskEventResult => {
+      const row = this.#selectByReference.get(reference) as Row | undefined;
+      const seen = this.#db
+        .prepare('SELECT ticket_id, type FROM ticket_events WHERE external_id = ?')
+        .get(event.externalId) as Row | undefined;
+      if (seen) {
+        if (!row || seen.ticket_id !== row.id || seen.type !== event.type)
+          return { outcome: 'id-reused' };
+        return { outcome: 'duplicate', ticket: toTicket(row) };
+      }
+      if (!row) return { outcome: 'unknown-reference' };
+      const ticket = toTicket(row);
+      const earlier = (
+        this.#db
+          .prepare(
+            `SELECT external_id, type, at FROM ticket_events
+             WHERE ticket_id = ? AND actor = 'helpdesk' ORDER BY at, id`,
+          )
+          .all(ticket.id) as Row[]
+      ).map((event) => ({
+        externalId: event.external_id as string,
+        type: event.type as HelpdeskEventRecord['type'],
+        at: event.at as string,
+      }));
+      const decision = decide(ticket, [...earlier, event]);
+      if (decision.outcome === 'refuse') return { outcome: 'refused', reason: decision.reason };
+      this.#db
+        .prepare(
+          `INSERT INTO ticket_events (ticket_id, type, at, actor, payload, external_id)
+           VALUES (?, ?, ?, 'helpdesk', ?, ?)`,
+        )
+        .run(
+          ticket.id,
+          event.type,
+          event.at,
+          JSON.stringify(decision.ignored ? { ignored: decision.ignored } : {}),
+          event.externalId,
+        );
+      const { update } = decision;
+      this.#db
+        .prepare(
+          `UPDATE tickets SET sla_state = ?, first_reply_at = ?, paused_ms = ?, paused_since = ?,
+             solved_at = ? WHERE id = ?`,
+        )
+        .run(
+          update.slaState,
+          update.firstReplyAt,
+          Math.round(update.pausedMs),
+          update.pausedSince,
+          update.solvedAt,
+          ticket.id,
+        );
+      const result = toTicket(this.#selectById.get(ticket.id) as Row);
+      return decision.ignored
+        ? { outcome: 'applied', ticket: result, ignored: decision.ignored }
+        : { outcome: 'applied', ticket: result };
+    });
+  }
+
+  async listForSla(filter: SlaTicketFilter): Promise<StoredTicket[]> {
+    if (filter.states.length === 0) return [];
+    const where = [`sla_state IN (${filter.states.map(() => '?').join(', ')})`];
+    const values: string[] = [...filter.states];
+    if (filter.team !== undefined) {
+      where.push('team = ?');
+      values.push(filter.team);
+    }
+    if (filter.receivedFrom !== undefined) {
+      where.push('received_at >= ?');
+      values.push(filter.receivedFrom);
+    }
+    if (filter.receivedBefore !== undefined) {
+      where.push('received_at < ?');
+      values.push(filter.receivedBefore);
+    }
+    const rows = this.#db
+      .prepare(
+        `SELECT * FROM tickets WHERE ${where.join(' AND ')} ORDER BY received_at, id LIMIT ?`,
+      )
+      .all(...values, filter.limit) as Row[];
+    return rows.map(toTicket);
   }
 
   async ping(): Promise<void> {
@@ -205,5 +320,6 @@ function toTicket(row: Row): StoredTicket {
     firstReplyAt: optionalText('first_reply_at'),
     pausedMs: row.paused_ms as number,
     pausedSince: optionalText('paused_since'),
+    solvedAt: optionalText('solved_at'),
   };
 }

@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { readServerEnv, ServerEnvError } from '../../../src/server/env.ts';
+
+describe('server settings', () => {
+  test('a wrong secret is named but never written out', () => {
+    const read = () =>
+      readServerEnv({
+        HELPDESK_WEBHOOK_SECRET: 'short-s3cr3t',
+        DELIVERY_WEBHOOK_URL: 'https://helpdesk.example/hooks',
+        DELIVERY_WEBHOOK_SECRET: 'tiny-s3cr3t',
+      });
+    expect(read).toThrow(ServerEnvError);
+    try {
+      read();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain(
+        'HELPDESK_WEBHOOK_SECRET=(hidden): HELPDESK_WEBHOOK_SECRET must be at least 16 characters',
+      );
+      expect(message).toContain('DELIVERY_WEBHOOK_SECRET=(hidden)');
+      expect(message).not.toContain('s3cr3t');
+    }
+  });
+
+  test('other wrong values are quoted back to say what was read', () => {
+    expect(() => readServerEnv({ PORT: 'eighty' })).toThrow('PORT="eighty"');
+  });
+});
