@@ -130,7 +130,9 @@ const percentile = (xs: number[], p: number) =>
   );
   start = performance.now();
   await stores.readerEvents.rollup(today);
-  console.log(`  hourly rollup, next run (same days again): ${ms(start).toFixed(0)} ms`);
+  console.log(
+    `  hourly rollup, next run (no new day; the last day is kept): ${ms(start).toFixed(0)} ms`,
+  );
 
   const now = () => new Date(`${today}T12:00:00Z`);
   const deps = { stores, support, content, now };
