@@ -1,7 +1,7 @@
 // People who sign in to the agents' help centre, and their roles (DATA_DIR, default ./data):
-//   npm run people -- add <email> --role agent|lead|admin [--name "Ann Smit"] [--languages nl,de]
+//   npm run people -- add <email> --role agent|manager|lead|admin [--name "Ann Smit"] [--languages nl,de]
 //   npm run people -- list
-//   npm run people -- role <email> agent|lead|admin
+//   npm run people -- role <email> agent|manager|lead|admin
 //   npm run people -- languages <email> nl,de
 //   npm run people -- remove <email>
 // The first admin on a fresh install: `npm run people -- add you@example.com --role admin`, then

@@ -16,11 +16,13 @@ import type { InternalSiteDeps } from './internal-site.ts';
 import { locateFlags } from './proposals/flags.ts';
 import { parseQueueFilter, reviewQueue } from './reviews/queue.ts';
 import { reviewProposal } from './reviews/review.ts';
+import { forRole } from './reports/service.ts';
 import { slaListStates, type SlaListFilter } from './tickets/sla-list.ts';
 
 export function internalLocals(viewer: Viewer, deps: InternalSiteDeps): InternalLocals {
   const { person } = viewer;
   const isLead = hasRole(person.role, 'lead');
+  const isManager = hasRole(person.role, 'manager');
   const now = deps.now ?? (() => new Date());
   return {
     viewer: {
@@ -117,7 +119,7 @@ export function internalLocals(viewer: Viewer, deps: InternalSiteDeps): Internal
       return contentFreshness(deps.content, verifications, now().toISOString().slice(0, 10)).report;
     },
     async slaTickets(query) {
-      if (!isLead || !deps.slaTickets) return undefined;
+      if (!isManager || !deps.slaTickets) return undefined;
       const state = query.get('state');
       const days = Number(query.get('days'));
       const filter: SlaListFilter = {
@@ -133,8 +135,9 @@ export function internalLocals(viewer: Viewer, deps: InternalSiteDeps): Internal
       return deps.slaTeams?.() ?? [];
     },
     async reports(query) {
-      if (!isLead || !deps.reports) return undefined;
-      return deps.reports(Object.fromEntries(query));
+      if (!isManager || !deps.reports) return undefined;
+      const result = await deps.reports(Object.fromEntries(query));
+      return 'report' in result ? { report: forRole(result.report, person.role) } : result;
     },
     structure() {
       const seen = new Map<string, string>();

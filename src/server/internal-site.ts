@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Hono, type Context } from 'hono';
 import { bestLocale, isLocale, sourceLocale } from '../i18n/locales.ts';
 import { escapeHtml, markers } from '../lib/page-markers.ts';
-import { hasRole } from './auth/roles.ts';
+import { hasRole, roles, type Role } from './auth/roles.ts';
 import type { Viewer } from './auth/sessions.ts';
 import type { AppEnv } from './context.ts';
 import type { ContentRepository } from './content/repository.ts';
@@ -181,9 +181,8 @@ export function personalise(html: string, viewer: Viewer): string {
       (_, open: string, close: string) => `${open}${name}${close}`,
     )
     .replace(
-      new RegExp(`(${markers.needsRole}="(agent|lead|admin)"[^>]*?)\\s+hidden(="[^"]*")?`, 'g'),
-      (whole, kept: string, role: 'agent' | 'lead' | 'admin') =>
-        hasRole(viewer.person.role, role) ? kept : whole,
+      new RegExp(`(${markers.needsRole}="(${roles.join('|')})"[^>]*?)\\s+hidden(="[^"]*")?`, 'g'),
+      (whole, kept: string, role: Role) => (hasRole(viewer.person.role, role) ? kept : whole),
     );
 }
 

@@ -45,11 +45,23 @@ test.describe('reports', () => {
     await expect(topics.getByRole('row').filter({ hasText: payouts })).toHaveCount(0);
   });
 
+  test('a team manager reads the reports in Korean, without readers’ comments', async ({
+    page,
+  }) => {
+    const t = strings('ko');
+    await signInWithLink(page, 'max.manager@hammerbid.test', '/agents/ko/reports/');
+    await expect(page.getByRole('heading', { level: 1, name: t['reports.title'] })).toBeVisible();
+    await expect(page.getByRole('table', { name: t['reports.table.sla'] })).toBeVisible();
+    await expect(page.locator('[data-report-table="comments"]')).toHaveCount(0);
+    await expect(page.getByRole('link', { name: t['agents.bar.review'] })).toBeHidden();
+    expect((await page.goto('/agents/ko/review/'))?.status()).toBe(403);
+  });
+
   test('an agent is refused the reports and their data', async ({ page }) => {
     await signInWithLink(page, 'mia.agent@hammerbid.test', '/agents/en/');
     const response = await page.goto('/agents/en/reports/');
     expect(response?.status()).toBe(403);
-    await expect(page.getByText(strings('en')['agents.leadsOnly']!)).toBeVisible();
+    await expect(page.getByText(strings('en')['reports.managersOnly']!)).toBeVisible();
     await expect(page.locator('table')).toHaveCount(0);
     expect((await page.request.get('/api/reports')).status()).toBe(403);
     expect((await page.request.get('/api/reports/comments.csv')).status()).toBe(403);

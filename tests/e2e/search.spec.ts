@@ -20,7 +20,10 @@ test('builds one Pagefind index per language', () => {
     readFileSync(join(distDir, 'pagefind', 'pagefind-entry.json'), 'utf8'),
   ) as { languages: Record<string, { page_count: number }> };
   for (const locale of locales) {
-    expect(entry.languages[locale]?.page_count, `pages indexed for ${locale}`).toBeGreaterThanOrEqual(20);
+    expect(
+      entry.languages[locale]?.page_count,
+      `pages indexed for ${locale}`,
+    ).toBeGreaterThanOrEqual(20);
   }
 });
 
@@ -29,7 +32,9 @@ test('answers a full question although no article has every word of it', async (
   expect(found.slice(0, 3)).toContain('payouts');
 });
 
-test('a verb Pagefind does not know is not matched by a tiny part of it (내나요 is not 내, "my")', async ({ page }) => {
+test('a verb Pagefind does not know is not matched by a tiny part of it (내나요 is not 내, "my")', async ({
+  page,
+}) => {
   const found = await search(page, 'ko', '배송비는 누가 내나요');
   expect(found[0]).toBe('shipping-costs');
   expect(found.slice(0, 3)).not.toContain('account-taken-over');
@@ -38,7 +43,10 @@ test('a verb Pagefind does not know is not matched by a tiny part of it (내나�
 for (const query of ['결제를', '결제는', '결제', '카드로 결제할 수 있나요']) {
   test(`finds the Korean payment articles for ${query}`, async ({ page }) => {
     const found = await search(page, 'ko', query);
-    expect(found.slice(0, 3).some((id) => id === 'paying-for-lots' || id === 'payment-methods'), found.join(' ')).toBe(true);
+    expect(
+      found.slice(0, 3).some((id) => id === 'paying-for-lots' || id === 'payment-methods'),
+      found.join(' '),
+    ).toBe(true);
   });
 }
 
@@ -53,7 +61,9 @@ test('keeps Latin product names searchable in Russian', async ({ page }) => {
   expect((await search(page, 'ru', 'PayPal')).slice(0, 3)).toContain('payment-methods');
 });
 
-test('finds an article not yet translated by its summary title, marked as English', async ({ page }) => {
+test('finds an article not yet translated by its summary title, marked as English', async ({
+  page,
+}) => {
   const found = await search(page, 'nl', 'douane');
   expect(found[0]).toBe('customs-and-import-duties');
   const card = page.locator('[data-search-result="customs-and-import-duties"]');
@@ -80,17 +90,27 @@ test('indexes article text only, not navigation, notices or the contact box', as
     await pagefind.options({ noWorker: true });
     const { results } = await pagefind.search('결제');
     return Promise.all(
-      results.slice(0, 5).map(async (r: { data(): Promise<{ content: string }> }) => (await r.data()).content),
+      results
+        .slice(0, 5)
+        .map(async (r: { data(): Promise<{ content: string }> }) => (await r.data()).content),
     );
   });
   expect(contents.length).toBeGreaterThan(0);
-  const chrome = ['article.stillNeedHelp.body', 'breadcrumbs.home', 'article.related', 'header.search.placeholder', 'footer.contact'];
+  const chrome = [
+    'article.stillNeedHelp.body',
+    'breadcrumbs.home',
+    'article.related',
+    'header.search.placeholder',
+    'footer.contact',
+  ];
   for (const content of contents) {
     for (const key of chrome) expect(content).not.toContain(strings('ko')[key]!);
   }
 });
 
-test('draws result cards with a trail and the matched words marked, and puts the query in the title', async ({ page }) => {
+test('draws result cards with a trail and the matched words marked, and puts the query in the title', async ({
+  page,
+}) => {
   await search(page, 'en', 'payment methods');
   const first = page.locator('[data-search-result]').first();
   await expect(first.locator('.result-card__trail')).toContainText('›');
@@ -105,11 +125,16 @@ test('counts results with the plural form of the language', async ({ page }) => 
   const total = await page.locator('[data-search-result]').count();
   expect(total).toBeGreaterThan(1);
   const form = new Intl.PluralRules('ru').select(total);
-  const expected = (strings('ru')[`search.resultCount_${form}`] ?? '').replace('{{count}}', String(total));
+  const expected = (strings('ru')[`search.resultCount_${form}`] ?? '').replace(
+    '{{count}}',
+    String(total),
+  );
   await expect(page.locator('[data-count]')).toHaveText(expected);
 });
 
-test('filters by category and audience with counts, offering no filter that would show nothing', async ({ page }) => {
+test('filters by category and audience with counts, offering no filter that would show nothing', async ({
+  page,
+}) => {
   const all = await search(page, 'en', 'payment');
   const chips = page.locator('[data-filter="category"] label');
   expect(await chips.count()).toBeGreaterThan(2);
@@ -122,7 +147,9 @@ test('filters by category and audience with counts, offering no filter that woul
   // Back to every category: the audience filter counts what the category filter leaves.
   await chips.filter({ hasText: /^All/ }).click();
   await page.locator('[data-filter="audience"] label', { hasText: 'Buyers' }).click();
-  for (const id of await page.locator('[data-search-result]').evaluateAll((c) => c.map((e) => (e as HTMLElement).dataset['searchResult']))) {
+  for (const id of await page
+    .locator('[data-search-result]')
+    .evaluateAll((c) => c.map((e) => (e as HTMLElement).dataset['searchResult']))) {
     expect(id).not.toBe('seller-fees');
   }
 });
@@ -131,14 +158,18 @@ test('a word nothing contains finds nothing, not the short words inside it', asy
   expect(await search(page, 'ru', 'абракадабра')).toEqual([]);
 });
 
-test('leads a search that finds nothing to the contact page, carrying the query', async ({ page }) => {
+test('leads a search that finds nothing to the contact page, carrying the query', async ({
+  page,
+}) => {
   expect(await search(page, 'en', 'xqzzyv')).toEqual([]);
   await expect(page.locator('[data-none]')).toBeVisible();
   await expect(page.locator('[data-none-title]')).toContainText('xqzzyv');
   await expect(page.locator('#search-contact')).toHaveAttribute('href', '/en/contact/?q=xqzzyv');
 });
 
-test('quick search: ↓ and ↑ move through the results, Enter opens the active one', async ({ page }) => {
+test('quick search: ↓ and ↑ move through the results, Enter opens the active one', async ({
+  page,
+}) => {
   await page.goto('/fr/');
   const input = page.locator('#site-search');
   await input.fill('paiement');
@@ -158,7 +189,9 @@ test('quick search: ↓ and ↑ move through the results, Enter opens the active
   await expect(page).toHaveURL(new RegExp(`${href}$`));
 });
 
-test('quick search: Escape closes the list, a second Escape empties the field', async ({ page }) => {
+test('quick search: Escape closes the list, a second Escape empties the field', async ({
+  page,
+}) => {
   await page.goto('/en/');
   const input = page.locator('#site-search');
   await input.fill('bidding');
@@ -170,7 +203,9 @@ test('quick search: Escape closes the list, a second Escape empties the field', 
   await expect(input).toHaveValue('');
 });
 
-test('quick search: Enter without an active result opens the search page with the query', async ({ page }) => {
+test('quick search: Enter without an active result opens the search page with the query', async ({
+  page,
+}) => {
   await page.goto('/en/');
   await page.locator('#site-search').fill('refund');
   await page.locator('#site-search').press('Enter');
@@ -202,7 +237,8 @@ test('reading pages load no search code before a search field is focused', async
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
   await page.goto('/ko/articles/payment-methods/');
   await page.waitForLoadState('networkidle');
-  const searchRequests = () => requests.filter((path) => /^\/(search|pagefind)\/|combobox|engine/.test(path));
+  const searchRequests = () =>
+    requests.filter((path) => /^\/(search|pagefind)\/|combobox|engine/.test(path));
   expect(searchRequests()).toEqual([]);
   await page.locator('#site-search').focus();
   await expect.poll(() => searchRequests().length).toBeGreaterThan(0);

@@ -409,6 +409,24 @@ describe('reports for leads', () => {
     expect(lines[1]).toBe('2026-W49,email-en,0,0,0,0,,,');
   });
 
+  test('a team manager reads the reports but not readers’ comments, and cannot review', async () => {
+    const service = agentService();
+    const manager = await service.signIn('manager');
+    const response = await service.call('/api/reports?weeks=1', { cookie: manager.cookie });
+    expect(response.status).toBe(200);
+    const tables = ((await response.json()) as { tables: Record<string, unknown> }).tables;
+    expect(Object.keys(tables)).toContain('sla');
+    expect(Object.keys(tables)).not.toContain('comments');
+    expect((await service.call('/api/reports/sla.csv', { cookie: manager.cookie })).status).toBe(
+      200,
+    );
+    const comments = await service.call('/api/reports/comments.csv', { cookie: manager.cookie });
+    expect(comments.status).toBe(403);
+    expect(((await comments.json()) as { detail: string }).detail).toContain('content leads only');
+    expect((await service.call('/api/sla/tickets', { cookie: manager.cookie })).status).toBe(200);
+    expect((await service.call('/api/reviews/queue', { cookie: manager.cookie })).status).toBe(403);
+  });
+
   test('reports are refused to agents and to readers, and a wrong filter is named', async () => {
     const service = agentService();
     const agent = await service.signIn('agent');

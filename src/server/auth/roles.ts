@@ -1,9 +1,10 @@
 /**
  * The roles of people who sign in, weakest first: each role can do everything the ones before it
- * can. agent: the internal help centre, flags and proposals. lead: also review and publishing.
- * admin: also manages people.
+ * can. agent: the internal help centre, flags and proposals. manager (a team manager): also the
+ * reports and the list of tickets at risk. lead: also review, publishing, ticket delivery and
+ * readers' comments. admin: also manages people.
  */
-export const roles = ['agent', 'lead', 'admin'] as const;
+export const roles = ['agent', 'manager', 'lead', 'admin'] as const;
 
 export type Role = (typeof roles)[number];
 

@@ -13,6 +13,7 @@ import type { FieldError } from '../problem.ts';
 import { fieldErrorsOf } from '../problem.ts';
 import { ticketSlaStatus } from '../sla/first-reply.ts';
 import type { Stores } from '../store/types.ts';
+import { hasRole, type Role } from '../auth/roles.ts';
 import type { SupportConfig } from '../support/types.ts';
 import { buildReport, type Report, type ReportRequest, type TicketSla } from './build.ts';
 import { maxReportWeeks } from './period.ts';
@@ -74,6 +75,13 @@ export function rememberedReports(deps: ReportDeps): (request: ReportRequest) =>
     }
     return report;
   };
+}
+
+/** Readers' comments are for leads only: a team manager's report leaves them out. */
+export function forRole(report: Report, role: Role): Report {
+  if (hasRole(role, 'lead')) return report;
+  const { comments: _left, ...tables } = report.tables;
+  return { ...report, tables: tables as Report['tables'] };
 }
 
 /** What the page and the API accept: ?weeks=1–26 (default 4), ?locale=<locale>, ?team=<id>. */

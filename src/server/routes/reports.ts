@@ -3,14 +3,15 @@
  * GET /api/reports/<table>.csv (one table, headings in ?ui=<locale>), with the same filters as the
  * reports page: ?weeks=1–26, ?locale=<locale>|all, ?team=<team>|all. Leads only.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { isLocale, sourceLocale } from '../../i18n/locales.ts';
 import { useTranslations, type UiKey } from '../../i18n/index.ts';
 import type { AppEnv } from '../context.ts';
 import { requireRole } from '../middleware/require-role.ts';
-import { ProblemError, notFoundProblem, validationProblem } from '../problem.ts';
+import { ProblemError, notFoundProblem, problemTypes, validationProblem } from '../problem.ts';
+import { hasRole } from '../auth/roles.ts';
 import { toCsv } from '../reports/csv.ts';
-import { parseReportRequest, type ReportDeps } from '../reports/service.ts';
+import { forRole, parseReportRequest, type ReportDeps } from '../reports/service.ts';
 import type { Report, ReportRequest } from '../reports/build.ts';
 import { isReportTableId, reportTableIds } from '../reports/tables.ts';
 
@@ -18,7 +19,8 @@ export function reportRoutes(
   deps: Pick<ReportDeps, 'support'> & { report: (request: ReportRequest) => Promise<Report> },
 ): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.use('*', requireRole('lead'));
+  routes.use('*', requireRole('manager'));
+  const role = (c: Context<AppEnv>) => c.get('viewer')!.person.role;
 
   const requestOf = (query: Record<string, string>) => {
     const parsed = parseReportRequest(query, deps.support);
@@ -26,7 +28,9 @@ export function reportRoutes(
     return parsed.request;
   };
 
-  routes.get('/', async (c) => c.json(await deps.report(requestOf(c.req.query()))));
+  routes.get('/', async (c) =>
+    c.json(forRole(await deps.report(requestOf(c.req.query())), role(c))),
+  );
 
   routes.get('/:file', async (c) => {
     const file = c.req.param('file');
@@ -39,6 +43,13 @@ export function reportRoutes(
       );
     const query = c.req.query();
     const ui = query.ui && isLocale(query.ui) ? query.ui : sourceLocale;
+    if (id === 'comments' && !hasRole(role(c), 'lead'))
+      throw new ProblemError({
+        type: problemTypes.forbidden,
+        title: 'Your role does not allow this',
+        status: 403,
+        detail: 'Readers’ comments are shown to content leads only.',
+      });
     const report = await deps.report(requestOf(query));
     const t = useTranslations(ui);
     const name = `${id}-${report.weeks[0]!.id}-${report.weeks.at(-1)!.id}.csv`;

@@ -19,7 +19,7 @@ export interface SlaTicketRouteDeps {
 
 export function slaTicketRoutes(deps: SlaTicketRouteDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.use('*', requireRole('lead'));
+  routes.use('*', requireRole('manager'));
 
   routes.get('/', async (c) => {
     const query = parseSlaListQuery(c.req.query(), deps.support);

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { migrations } from './migrations.ts';
+import { migrations, type Migration } from './migrations.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -40,19 +40,13 @@ function migrate(db: DatabaseSync, file: string): void {
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
   const known = migrations.at(-1)?.version ?? 0;
   for (const migration of migrations) {
-    inTransaction(db, () => {
-      // Checked inside the write lock: two processes starting together apply each step once.
-      const applied = db
-        .prepare('SELECT 1 FROM schema_migrations WHERE version = ?')
-        .get(migration.version);
-      if (applied) return;
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      );
-    });
+    // Only outside a transaction can foreign keys be turned off.
+    if (migration.rebuildsTables) db.exec('PRAGMA foreign_keys = OFF');
+    try {
+      applyOnce(db, migration);
+    } finally {
+      if (migration.rebuildsTables) db.exec('PRAGMA foreign_keys = ON');
+    }
   }
   const newest = db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as Row;
   if (typeof newest.version === 'number' && newest.version > known) {
@@ -63,6 +57,30 @@ function migrate(db: DatabaseSync, file: string): void {
         'another folder.',
     );
   }
+}
+
+function applyOnce(db: DatabaseSync, migration: Migration): void {
+  inTransaction(db, () => {
+    // Checked inside the write lock: two processes starting together apply each step once.
+    const applied = db
+      .prepare('SELECT 1 FROM schema_migrations WHERE version = ?')
+      .get(migration.version);
+    if (applied) return;
+    db.exec(migration.sql);
+    if (migration.rebuildsTables) {
+      const broken = db.prepare('PRAGMA foreign_key_check').all();
+      if (broken.length > 0)
+        throw new Error(
+          `migration ${migration.version} (${migration.name}) would leave ${broken.length} rows ` +
+            `pointing at nothing (${JSON.stringify(broken.slice(0, 3))}); nothing was changed.`,
+        );
+    }
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+      migration.version,
+      migration.name,
+      new Date().toISOString(),
+    );
+  });
 }
 
 /** Runs work in one write transaction; IMMEDIATE takes the lock up front, so reads inside see
