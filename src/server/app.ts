@@ -232,6 +232,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     '/api/votes',
     voteRoutes({
       votes: stores.votes,
+      salts: stores.salts,
       content,
       now: nowDate,
       limiter: new SlidingWindowLimiter(deps.voteRateLimit ?? defaultVoteRateLimit, nowMs),

@@ -110,7 +110,7 @@ export async function composeService(
     : undefined;
   // Reader events: daily rows and retention at start and hourly; visitors written every 5 s.
   const rollup = startReaderEventRollup({ store: stores.readerEvents, log });
-  const visitors = visitorCounter({ store: stores.readerEvents, log });
+  const visitors = visitorCounter({ store: stores.readerEvents, salts: stores.salts, log });
   const oidc = settings.oidc
     ? createOidcSignIn(settings.oidc, signInConfig.oidc, { stores, now, log })
     : undefined;

@@ -51,7 +51,16 @@ test.describe('reports', () => {
     const t = strings('ko');
     await signInWithLink(page, 'max.manager@hammerbid.test', '/agents/ko/reports/');
     await expect(page.getByRole('heading', { level: 1, name: t['reports.title'] })).toBeVisible();
-    await expect(page.getByRole('table', { name: t['reports.table.sla'] })).toBeVisible();
+    await expect(page.getByRole('table', { name: t['reports.pivot.sla'] })).toBeVisible();
+    // Every figure of the table is one click away.
+    const sla = page.getByRole('table', { name: t['reports.table.sla'], exact: true });
+    await expect(sla).toBeHidden();
+    await page
+      .locator('[data-report-table="sla"]')
+      .locator('xpath=ancestor::details')
+      .locator('summary')
+      .click();
+    await expect(sla).toBeVisible();
     await expect(page.locator('[data-report-table="comments"]')).toHaveCount(0);
     await expect(page.getByRole('link', { name: t['agents.bar.review'] })).toBeHidden();
     expect((await page.goto('/agents/ko/review/'))?.status()).toBe(403);

@@ -464,7 +464,7 @@ describe('the daily rollup', () => {
   });
 
   test('deletes the salts of finished days', async () => {
-    await events.dailySalt('2026-11-29');
+    await store.salts.forDay('2026-11-29');
     await events.rollup('2026-11-30');
     expect(readRows('SELECT day FROM daily_salts')).toEqual([]);
   });

@@ -9,7 +9,7 @@
 import type { Locale } from '../../i18n/locales.ts';
 import type { Logger } from '../log.ts';
 import { readerHash, utcDay } from '../privacy/daily-salt.ts';
-import type { ReaderEventStore, VisitorMark } from '../store/types.ts';
+import type { ReaderEventStore, SaltStore, VisitorMark } from '../store/types.ts';
 
 /** One page view as the static site sees it. */
 export interface PageView {
@@ -46,6 +46,7 @@ export function countable(view: PageView): boolean {
 
 export function visitorCounter(options: {
   store: ReaderEventStore;
+  salts: SaltStore;
   log: Logger;
   /** Default: the system clock. */
   now?: () => Date;
@@ -67,8 +68,8 @@ export function visitorCounter(options: {
   };
 
   const loadSalt = (day: string) => {
-    saltLoading ??= options.store
-      .dailySalt(day)
+    saltLoading ??= options.salts
+      .forDay(day)
       .then((value) => {
         salt = { day, value };
         const ready = waiting.filter((entry) => entry.day === day);

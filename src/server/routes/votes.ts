@@ -18,7 +18,7 @@ import {
   type Problem,
 } from '../problem.ts';
 import { bodyKindOf, parseBody } from '../request-body.ts';
-import type { VoteStore, VoteSummary } from '../store/types.ts';
+import type { SaltStore, VoteStore, VoteSummary } from '../store/types.ts';
 import { castVote } from '../votes/cast.ts';
 import { voteErrorPage } from '../votes/error-page.ts';
 import { backToArticle } from '../votes/redirect.ts';
@@ -33,6 +33,7 @@ const MAX_BODY_BYTES = 16 * 1024;
 
 export interface VoteRouteDeps {
   votes: VoteStore;
+  salts: SaltStore;
   content: ContentRepository;
   now: () => Date;
   limiter: SlidingWindowLimiter;

@@ -517,6 +517,8 @@ export interface Stores {
   deliveries: DeliveryStore;
   /** "Was this helpful?" votes. */
   votes: VoteStore;
+  /** The daily salts of readers' hashes (votes, visitors). */
+  salts: SaltStore;
   /** Readers' search and contact-page events, visitors, and their daily aggregates. */
   readerEvents: ReaderEventStore;
   /** Read-only figures for the leads' reports, across tickets, votes and events. */
@@ -528,6 +530,14 @@ export interface Stores {
 // ---------------------------------------------------------------------------------------------
 // Issue 9: delivery, votes, reader events, reports. Each interface is documented where it is
 // implemented first (src/server/store/sqlite/<area>.ts) and kept in step here.
+
+/**
+ * The random salt of a UTC day (YYYY-MM-DD) for readers' hashes (src/server/privacy/daily-salt.ts):
+ * made on first use, shared by every process, deleted once the day is over.
+ */
+export interface SaltStore {
+  forDay(day: string): Promise<string>;
+}
 
 export type DeliveryTarget = 'email' | 'webhook';
 export type DeliveryState = 'pending' | 'delivered' | 'dead';
@@ -695,9 +705,6 @@ export interface VoteSummary {
  * counts restart when the text changes and earlier revisions stay as history.
  */
 export interface VoteStore {
-  /** The salt of a UTC day (YYYY-MM-DD): made on first use, shared by every process, deleted
-   * once the day is over. */
-  dailySalt(day: string): Promise<string>;
   /**
    * Stores a vote, or changes the same voter's vote on the same revision: "yes" clears reason
    * and comment; "no" keeps an earlier reason and comment unless new ones are given.
@@ -762,11 +769,6 @@ export interface ReaderEventRollup {
 export interface ReaderEventStore {
   /** Stores a batch in one transaction; resolves with how many were stored. */
   record(events: readonly ReaderEvent[]): Promise<number>;
-  /**
-   * The random salt of a UTC day for reader hashes, made on first use and shared by every
-   * process; deleted by the rollup once the day is over.
-   */
-  dailySalt(day: string): Promise<string>;
   /** Adds visitors (one transaction, repeats ignored). */
   recordVisitors(marks: readonly VisitorMark[]): Promise<void>;
   /**
@@ -803,23 +805,22 @@ export interface ReportStore {
 
 /** What a report needs of a ticket: where it went, its SLA facts, and whether a suggestion was
  * opened first (not what the customer wrote). */
-export interface ReportTicket
-  extends Pick<
-    StoredTicket,
-    | 'id'
-    | 'locale'
-    | 'team'
-    | 'topic'
-    | 'receivedAt'
-    | 'firstReplyStartsAt'
-    | 'firstReplyDueAt'
-    | 'firstReplyHours'
-    | 'firstReplyClock'
-    | 'firstReplyAt'
-    | 'pausedMs'
-    | 'pausedSince'
-    | 'solvedAt'
-  > {
+export interface ReportTicket extends Pick<
+  StoredTicket,
+  | 'id'
+  | 'locale'
+  | 'team'
+  | 'topic'
+  | 'receivedAt'
+  | 'firstReplyStartsAt'
+  | 'firstReplyDueAt'
+  | 'firstReplyHours'
+  | 'firstReplyClock'
+  | 'firstReplyAt'
+  | 'pausedMs'
+  | 'pausedSince'
+  | 'solvedAt'
+> {
   /** The channel it came in by (today always "web": the help centre's form). */
   channel: string;
   /** The customer opened at least one suggested article before sending it. */
@@ -860,4 +861,3 @@ export interface FlagCount {
   open: number;
   reasons: Record<string, number>;
 }
-

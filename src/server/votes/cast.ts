@@ -12,11 +12,12 @@ import type { ContentRepository } from '../content/repository.ts';
 import { fromOwnPages, signInRequired } from '../middleware/require-role.ts';
 import { readerHash, utcDay } from '../privacy/daily-salt.ts';
 import { ProblemError, problemTypes, validationProblem } from '../problem.ts';
-import type { VoteStore } from '../store/types.ts';
+import type { SaltStore, VoteStore } from '../store/types.ts';
 import type { VoteRequest } from './validate.ts';
 
 export interface CastDeps {
   votes: VoteStore;
+  salts: SaltStore;
   content: ContentRepository;
   now: () => Date;
 }
@@ -39,7 +40,7 @@ export async function castVote(
 
   const at = deps.now();
   const day = utcDay(at);
-  const salt = await deps.votes.dailySalt(day);
+  const salt = await deps.salts.forDay(day);
   const scope = [vote.audience, vote.articleId, vote.locale, vote.revision].join('\n');
   // An agent is one voter whatever device or network they use; their id never leaves the hash.
   const voter =

@@ -12,6 +12,7 @@ import { SqliteTranslationTaskStore, SqliteVerificationStore } from './tasks.ts'
 import { SqliteTicketStore, type SqliteStoreOptions } from './tickets.ts';
 import { SqliteDeliveryStore } from './deliveries.ts';
 import { SqliteVoteStore } from './votes.ts';
+import { SqliteSaltStore } from './salts.ts';
 import { SqliteReaderEventStore } from './reader-events.ts';
 import { SqliteReportStore } from './reports.ts';
 import { generateReference } from '../../tickets/reference.ts';
@@ -40,6 +41,7 @@ export function openSqliteStores(options: SqliteStoreOptions): Stores {
     verifications: new SqliteVerificationStore(db),
     deliveries: new SqliteDeliveryStore(db),
     votes: new SqliteVoteStore(db),
+    salts: new SqliteSaltStore(db),
     readerEvents: new SqliteReaderEventStore(db),
     reports: new SqliteReportStore(db),
     // The ticket store flushes its group-commit queue first, then closes the shared file.

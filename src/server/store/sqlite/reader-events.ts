@@ -5,20 +5,13 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { ReaderEvent, ReaderEventRollup, ReaderEventStore, VisitorMark } from '../types.ts';
-import { dailySalts } from '../../privacy/daily-salt.ts';
 import { inTransaction, json } from './database.ts';
 import { daysToRollUp, forgetFinished, markRolledUp, rollupDay } from './reader-events-rollup.ts';
 
 export class SqliteReaderEventStore implements ReaderEventStore {
   readonly #db: DatabaseSync;
-  readonly #salts: (day: string) => string;
   constructor(db: DatabaseSync) {
     this.#db = db;
-    this.#salts = dailySalts(db);
-  }
-
-  async dailySalt(day: string): Promise<string> {
-    return this.#salts(day);
   }
 
   /** One transaction per batch: a page's events cost one commit, and arrive whole or not at all. */

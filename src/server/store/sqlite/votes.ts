@@ -6,7 +6,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Locale } from '../../../i18n/locales.ts';
 import { voteReasons, type VoteAudience, type VoteReason } from '../../../lib/votes.ts';
-import { dailySalts } from '../../privacy/daily-salt.ts';
 import type {
   CastVoteResult,
   StoredVote,
@@ -23,15 +22,9 @@ const MAX_COMMENTS = 500;
 
 export class SqliteVoteStore implements VoteStore {
   readonly #db: DatabaseSync;
-  readonly #salts: (day: string) => string;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
-    this.#salts = dailySalts(db);
-  }
-
-  async dailySalt(day: string): Promise<string> {
-    return this.#salts(day);
   }
 
   async cast(draft: VoteDraft): Promise<CastVoteResult> {
