@@ -177,6 +177,15 @@ export const serverEnvSchema = z.object({
     .transform((value) => value === 'true' || value === '1'),
 });
 
+/**
+ * A setting as the start-up error may quote it: a secret is never written to the log, not even a
+ * wrong one, and neither is the password inside a URL (SMTP_URL=smtp://user:password@host).
+ */
+function shownValue(name: string, value: string | undefined): string {
+  if (/SECRET|PASSWORD/.test(name)) return '(hidden)';
+  return JSON.stringify((value ?? '').replace(/(\/\/[^:@/\s]*:)[^@/\s]*@/, '$1(hidden)@'));
+}
+
 export function readServerEnv(env: Record<string, string | undefined>): NodeServerOptions {
   const result = serverEnvSchema
     .refine((s) => !s.OIDC_ISSUER || s.OIDC_CLIENT_ID, {
@@ -193,9 +202,7 @@ export function readServerEnv(env: Record<string, string | undefined>): NodeServ
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '');
-      // A secret is never written to the log, not even a wrong one.
-      const shown = /SECRET|PASSWORD/.test(name) ? '(hidden)' : JSON.stringify(env[name] ?? '');
-      return `${name}=${shown}: ${issue.message}`;
+      return `${name}=${shownValue(name, env[name])}: ${issue.message}`;
     });
     throw new ServerEnvError(`invalid environment:\n${lines.join('\n')}`);
   }

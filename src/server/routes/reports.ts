@@ -48,7 +48,8 @@ export function reportRoutes(
         type: problemTypes.forbidden,
         title: 'Your role does not allow this',
         status: 403,
-        detail: 'Readers’ comments are shown to content leads only.',
+        detail:
+          'Readers’ comments are shown to content leads only; the other tables are open to you. Ask a content lead if you need the comments.',
       });
     const report = await deps.report(requestOf(query));
     const t = useTranslations(ui);

@@ -22,6 +22,12 @@ describe('server settings', () => {
     }
   });
 
+  test('the password inside a wrong URL is hidden, the rest quoted', () => {
+    expect(() => readServerEnv({ SMTP_URL: 'smtp://mailer:hunter2@mail.example:port' })).toThrow(
+      'SMTP_URL="smtp://mailer:(hidden)@mail.example:port"',
+    );
+  });
+
   test('other wrong values are quoted back to say what was read', () => {
     expect(() => readServerEnv({ PORT: 'eighty' })).toThrow('PORT="eighty"');
   });
