@@ -82,7 +82,13 @@ export function contentRepository(dir: string): ContentRepository {
         readdirSafe(join(dir, 'images', folder))
           .filter((name) => /\.(png|jpe?g|webp)$/i.test(name))
           .map((name) => prefix + name);
-      const images = new Set([...pictures('', ''), ...pictures('internal', 'internal/')]);
+      // Drawings per language (images/<locale>/) are named without the folder, like
+      // language-neutral pictures: every one exists in English.
+      const images = new Set([
+        ...pictures('', ''),
+        ...pictures(sourceLocale, ''),
+        ...pictures('internal', 'internal/'),
+      ]);
       return { sections, englishArticles, snippets, images };
     },
     catalogue() {
