@@ -5,10 +5,15 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { helpCentreSearch } from './src/search/integration.ts';
+import { isFallbackPage } from './src/lib/page-languages.ts';
+import { ownTextFromFiles } from './src/lib/own-text-files.ts';
 import { internalServerAdapter } from './src/site/internal/adapter.ts';
 
-/** Public origin of the help centre, used for canonical and hreflang links and the sitemap. */
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+/**
+ * Public origin of the help centre, used for canonical and hreflang links and the sitemap.
+ * Required in production; in development it follows PORT, as the service does (src/server/env.ts).
+ */
+const site = process.env.SITE_URL?.trim() || `http://localhost:${process.env.PORT?.trim() || 4321}`;
 
 /**
  * Two help centres from one source (scripts/build.ts runs both): the public one into dist/, and
@@ -21,6 +26,10 @@ const internal = process.env.HC_AUDIENCE === 'internal';
 const local = (path) => fileURLToPath(new URL(path, import.meta.url));
 /** The content to build: ./content, or a release's checkout (CONTENT_DIR). */
 const contentDir = resolve(process.env.CONTENT_DIR ?? local('./content'));
+/** @type {import('./src/lib/page-languages.ts').HasOwnText | undefined} */
+let ownTextLookup;
+/** Read once, when the sitemap asks: which locales have their own text for each page. */
+const ownText = () => (ownTextLookup ??= ownTextFromFiles(contentDir));
 
 export default defineConfig({
   site,
@@ -39,10 +48,15 @@ export default defineConfig({
       ? []
       : [
           sitemap({
-            // Only pages worth finding: not the language chooser, 404s, search results or confirmations.
+            // Only pages worth finding: not the language chooser, 404s, search results or
+            // confirmations, nor English text under another locale (its English original is listed).
             filter: (page) => {
               const path = new URL(page).pathname;
-              return path !== '/' && !/\/(404|search|contact\/sent|sign-in(\/.*)?)\/$/.test(path);
+              return (
+                path !== '/' &&
+                !/\/(404|search|contact\/sent|sign-in(\/.*)?)\/$/.test(path) &&
+                !isFallbackPage(path, ownText())
+              );
             },
           }),
         ]),

@@ -3,12 +3,14 @@
  *   PORT (4321), HOST (localhost), DATA_DIR (./data), DIST_DIR (./dist); see src/server/env.ts.
  * Prints "Help centre running at http://HOST:PORT" once it accepts requests.
  */
-import { readServerEnv, ServerEnvError } from '../src/server/env.ts';
+import { readServerEnv, serverEnvWarnings, ServerEnvError } from '../src/server/env.ts';
 import { closeOnSignals, startNodeServer } from '../src/server/node.ts';
 import { SupportConfigError } from '../src/server/support/load.ts';
 
 try {
-  const running = await startNodeServer(readServerEnv(process.env));
+  const settings = readServerEnv(process.env);
+  for (const warning of serverEnvWarnings(process.env)) console.warn(`warning: ${warning}`);
+  const running = await startNodeServer(settings);
   console.log(`Help centre running at ${running.url}`);
   closeOnSignals(running);
 } catch (error) {

@@ -44,7 +44,7 @@ export function useTranslations(locale: Locale): Translate {
 
 /** Dates through Intl in the page's locale ("14 October 2026", "2026년 10월 14일"). */
 export function formatDate(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(localeInfo[locale].tag, {
+  return new Intl.DateTimeFormat(localeInfo[locale].intl, {
     dateStyle: 'long',
     timeZone: 'UTC',
   }).format(date);
@@ -53,8 +53,8 @@ export function formatDate(locale: Locale, date: Date): string {
 /** The language's name in the reader's language ("Engels" for English read in Dutch). */
 export function languageName(readerLocale: Locale, of: Locale): string {
   return (
-    new Intl.DisplayNames([localeInfo[readerLocale].tag], { type: 'language' }).of(
-      localeInfo[of].tag,
+    new Intl.DisplayNames([localeInfo[readerLocale].intl], { type: 'language' }).of(
+      localeInfo[of].intl,
     ) ?? of
   );
 }

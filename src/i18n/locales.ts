@@ -13,19 +13,24 @@ export const sourceLocale: Locale = 'en';
 export interface LocaleInfo {
   /** The language's own name, as shown in the switcher ("Deutsch", "한국어"). */
   readonly nativeName: string;
-  /** BCP 47 tag used for `lang`, `hreflang` and Intl. */
+  /** BCP 47 tag used for `lang` and `hreflang`. */
   readonly tag: string;
+  /**
+   * The tag dates, times and numbers are formatted with (Intl). English copy is British, so it
+   * says "Tuesday 1 December", not the US "Tuesday, December 1".
+   */
+  readonly intl: string;
 }
 
 export const localeInfo: Record<Locale, LocaleInfo> = {
-  en: { nativeName: 'English', tag: 'en' },
-  nl: { nativeName: 'Nederlands', tag: 'nl' },
-  de: { nativeName: 'Deutsch', tag: 'de' },
-  fr: { nativeName: 'Français', tag: 'fr' },
-  it: { nativeName: 'Italiano', tag: 'it' },
-  es: { nativeName: 'Español', tag: 'es' },
-  ru: { nativeName: 'Русский', tag: 'ru' },
-  ko: { nativeName: '한국어', tag: 'ko' },
+  en: { nativeName: 'English', tag: 'en', intl: 'en-GB' },
+  nl: { nativeName: 'Nederlands', tag: 'nl', intl: 'nl' },
+  de: { nativeName: 'Deutsch', tag: 'de', intl: 'de' },
+  fr: { nativeName: 'Français', tag: 'fr', intl: 'fr' },
+  it: { nativeName: 'Italiano', tag: 'it', intl: 'it' },
+  es: { nativeName: 'Español', tag: 'es', intl: 'es' },
+  ru: { nativeName: 'Русский', tag: 'ru', intl: 'ru' },
+  ko: { nativeName: '한국어', tag: 'ko', intl: 'ko' },
 };
 
 export function isLocale(value: unknown): value is Locale {

@@ -17,6 +17,23 @@ export const markers = {
   agentName: 'data-agent-name',
   /** Agents' help centre: elements shown only to a role ("lead", "admin"). */
   needsRole: 'data-needs-role',
+  /** Contact page: the ticket form, refilled by the service when a post without scripts fails. */
+  contactForm: 'data-contact-form',
+  /** Language links of a page (menu and footer): the search page adds its query to them. */
+  localeLinks: 'data-locale-links',
+  /** The language menu (a <details>): closes on Escape and outside clicks once opened. */
+  languageMenu: 'data-language-menu',
+} as const;
+
+/**
+ * Classes of the contact form that the browser island (src/client/contact) and the service
+ * (src/server/tickets/refill-contact-form.ts) both fill with error messages.
+ */
+export const contactFormParts = {
+  /** The list of what needs fixing at the top of the form; hidden while there is nothing. */
+  errorSummary: 'error-summary',
+  /** One per field, id `<control id>-error` (`contact-<name>-error` for the role radios). */
+  fieldError: 'field__error',
 } as const;
 
 /** Text for HTML element content and double-quoted attributes. */

@@ -2,9 +2,10 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { locales, type Locale } from '../i18n/locales.ts';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { loadAnalyser } from './analysers/index.ts';
 import { normaliseForSearch } from './normalise.ts';
+import { restoreWrittenWords } from './restore-text.ts';
 import { buildSearchIndex, type IndexSource, type SerializedSearchIndex } from './search-index.ts';
 import { loadSynonyms } from './synonyms.ts';
 import { decodeEntities } from '../lib/html-entities.ts';
@@ -49,8 +50,10 @@ export async function indexSite(
   const started = performance.now();
   const pages = await readArticlePages(distDir, options.basePath ?? '');
   await writePagefindBundle(distDir, pages, logger);
+  await restoreRussianText(join(distDir, 'pagefind'), pages);
   const pageIds = await readPagefindPageIds(join(distDir, 'pagefind'));
-  const contentDir = options.contentDir ?? process.env['CONTENT_DIR'] ?? join(process.cwd(), 'content');
+  const contentDir =
+    options.contentDir ?? process.env['CONTENT_DIR'] ?? join(process.cwd(), 'content');
   await writeSearchIndexes(distDir, pages, pageIds, contentDir, logger);
   await moveLocale404s(distDir);
   logger.info(
@@ -123,6 +126,44 @@ function normaliseText(locale: Locale, html: string): string {
 }
 
 /**
+ * Russian text is indexed with ё folded (see normaliseText); the text Pagefind stores for
+ * excerpts gets the written words back, so readers see ещё, not еще. Word positions do not move.
+ * Korean keeps its stripped particles in excerpts for now: the particle check of split words
+ * (sub-word-match.ts) reads those stored words.
+ */
+async function restoreRussianText(bundle: string, pages: BuiltPage[]) {
+  const russian = new Map(
+    pages.filter((p) => p.locale === 'ru' && !p.fallback).map((p) => [p.url, p.html]),
+  );
+  if (russian.size === 0) return;
+  const dir = join(bundle, 'fragment');
+  const fold = (word: string) => normaliseForSearch('ru', word);
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const file = join(dir, name);
+    const text = gunzipSync(await readFile(file)).toString('utf8');
+    const start = text.indexOf('{');
+    const fragment = JSON.parse(text.slice(start)) as PagefindFragment;
+    const html = russian.get(fragment.url ?? '');
+    if (html === undefined) continue;
+    const written = textOf(articleBody(html));
+    const restore = (indexed: string) => restoreWrittenWords(indexed, written, fold);
+    fragment.content = restore(fragment.content ?? '');
+    if (fragment.meta?.['title']) fragment.meta['title'] = restore(fragment.meta['title']);
+    for (const anchor of fragment.anchors ?? [])
+      if (anchor.text) anchor.text = restore(anchor.text);
+    await writeFile(file, gzipSync(text.slice(0, start) + JSON.stringify(fragment)));
+  }
+}
+
+interface PagefindFragment {
+  url?: string;
+  content?: string;
+  meta?: Record<string, string>;
+  anchors?: Array<{ text?: string }>;
+}
+
+/**
  * Pagefind names each page by the hash of its fragment file; the fragment (gzipped JSON after a
  * "pagefind_dcd" signature) holds the URL. Reading them here lets the browser map a Pagefind
  * result to an article without downloading its fragment.
@@ -135,7 +176,10 @@ async function readPagefindPageIds(bundle: string): Promise<Map<string, string>>
     const text = gunzipSync(await readFile(join(dir, name))).toString('utf8');
     const json = text.slice(text.indexOf('{'));
     const { url } = JSON.parse(json) as { url?: string };
-    if (!url) throw new Error(`${join(dir, name)}: a Pagefind fragment without a URL; is Pagefind 1.x installed?`);
+    if (!url)
+      throw new Error(
+        `${join(dir, name)}: a Pagefind fragment without a URL; is Pagefind 1.x installed?`,
+      );
     ids.set(url, name.slice(0, -'.pf_fragment'.length));
   }
   return ids;
@@ -156,7 +200,9 @@ async function writeSearchIndexes(
     const source = JSON.parse(await readFile(sourceFile, 'utf8')) as SearchSource;
     await rm(sourceFile);
     const bodies = new Map(
-      pages.filter((p) => p.locale === locale && !p.fallback).map((p) => [p.id, articleText(p.html)]),
+      pages
+        .filter((p) => p.locale === locale && !p.fallback)
+        .map((p) => [p.id, articleText(p.html)]),
     );
     const articles: IndexSource[] = source.articles.map((article) => {
       const page = article.english ? undefined : pageIds.get(article.url);
@@ -181,10 +227,14 @@ async function writeSearchIndexes(
   }
 }
 
+/** The markup inside the article element Pagefind indexes. */
+function articleBody(html: string): string {
+  return /<article\b[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/article>/.exec(html)?.[1] ?? '';
+}
+
 /** The article's text without its markup: the title and the prose. */
 function articleText(html: string): string {
-  const article =
-    /<article\b[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/article>/.exec(html)?.[1] ?? '';
+  const article = articleBody(html);
   const prose = /<div class="prose">([\s\S]*)<\/div>/.exec(article)?.[1] ?? article;
   return textOf(prose);
 }

@@ -72,7 +72,10 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string | undefined;
   /** Default: the system clock. Tests pin it. */
   now?: () => Temporal.Instant;
-  /** Largest accepted request body in bytes. Default 32 KiB. */
+  /**
+   * Largest accepted ticket body in bytes. Default 64 KiB: a form post percent-encodes each
+   * Korean character as 9 bytes, so a full 5,000-character message without scripts is ~45 KB.
+   */
   maxBodyBytes?: number;
   log?: Logger;
   /** content/ as the agents' editor and proposals read it. Default: this repository's. */
@@ -100,6 +103,12 @@ export interface AppDeps {
   delivery?: { emailEnabled: boolean; wake(): void };
   /** Reader event batches (POST /api/events) per client per window. Default 60 per minute. */
   eventRateLimit?: RateLimit;
+  /**
+   * The public build (dist/): a refused contact-form post from a browser without scripts gets its
+   * contact page back, filled in. A function when a release switch can change it. Default: none
+   * (such posts get problem+json).
+   */
+  publicDir?: string | (() => string);
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -254,7 +263,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       suggester: deps.suggester ?? noSuggestions,
       now,
       limiter: new SlidingWindowLimiter(deps.rateLimit ?? defaultTicketRateLimit),
-      maxBodyBytes: deps.maxBodyBytes ?? 32 * 1024,
+      maxBodyBytes: deps.maxBodyBytes ?? 64 * 1024,
+      ...(deps.publicDir !== undefined ? { publicDir: dirFunction(deps.publicDir) } : {}),
     }),
   );
   app.route(
@@ -287,4 +297,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     });
   });
   return app;
+}
+
+function dirFunction(dir: string | (() => string)): () => string {
+  return typeof dir === 'string' ? () => dir : dir;
 }

@@ -127,6 +127,7 @@ export async function composeService(
       signInConfig,
       ...(oidc ? { oidc } : {}),
       mailer,
+      publicDir: () => live.publicDir(),
       agentsDir: () => live.agentsDir(),
       agentsGraceDirs: () => live.graceDirs('agents'),
       ...(live.registry

@@ -23,7 +23,7 @@ export function fillConfirmationPage(
 ): string {
   const template = /\bdata-due-template="([^"]*)"/.exec(html)?.[1];
   const due = fill(unescapeAttribute(template ?? '{{when}}'), {
-    when: formatDue(locale, details.dueAt, details.timeZone),
+    when: formatDue(locale, details.dueAt, details.timeZone, 'long'),
   });
   return html
     .replace(/(<[^>]*\bdata-confirmation\b)/, '$1 data-filled="true"')

@@ -87,14 +87,18 @@ export const serverEnvSchema = z.object({
   /** The From address of mail the service sends. */
   MAIL_FROM: text('Hammerbid Help Centre <help-centre@localhost>'),
   /**
-   * Public origin of the help centre. The build uses it for canonical links; the service for the
-   * article links in delivered tickets. Default http://localhost:4321.
+   * Public origin of the help centre. The build uses it for canonical links and the sitemap; the
+   * service for the article links in delivered tickets. Required in production; in development
+   * the default follows PORT (http://localhost:<PORT>), as the build's does (astro.config.mjs).
    */
-  SITE_URL: text('http://localhost:4321').pipe(
-    z.url({
-      protocol: /^https?$/,
-      error: 'SITE_URL must be the help centre’s public origin, such as https://help.hammerbid.com',
-    }),
+  SITE_URL: optionalText.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        error:
+          'SITE_URL must be the help centre’s public origin, such as https://help.hammerbid.com',
+      })
+      .optional(),
   ),
   /** Where every new ticket is also POSTed, signed (README "Ticket delivery"). Default: no webhook. */
   DELIVERY_WEBHOOK_URL: optionalText.pipe(
@@ -186,6 +190,22 @@ function shownValue(name: string, value: string | undefined): string {
   return JSON.stringify((value ?? '').replace(/(\/\/[^:@/\s]*:)[^@/\s]*@/, '$1(hidden)@'));
 }
 
+/** Where a development server is reached: this port on localhost (4321 when PORT picks one). */
+export function developmentSiteUrl(port: number): string {
+  return `http://localhost:${port || 4321}`;
+}
+
+/**
+ * Settings that start but are probably wrong: in production without SITE_URL, canonical links and
+ * ticket links would point at localhost.
+ */
+export function serverEnvWarnings(env: Record<string, string | undefined>): string[] {
+  if (env['NODE_ENV'] !== 'production' || env['SITE_URL']?.trim()) return [];
+  return [
+    'SITE_URL is not set: links in delivered tickets point at localhost; set it to the public origin (https://help.example.com) and build with the same value, so canonical links and the sitemap use it too',
+  ];
+}
+
 export function readServerEnv(env: Record<string, string | undefined>): NodeServerOptions {
   const result = serverEnvSchema
     .refine((s) => !s.OIDC_ISSUER || s.OIDC_CLIENT_ID, {
@@ -227,7 +247,7 @@ export function readServerEnv(env: Record<string, string | undefined>): NodeServ
       ? { helpdeskWebhookSecret: settings.HELPDESK_WEBHOOK_SECRET }
       : {}),
     mailFrom: settings.MAIL_FROM,
-    siteUrl: settings.SITE_URL,
+    siteUrl: settings.SITE_URL ?? developmentSiteUrl(settings.PORT),
     delivery: {
       ...(settings.DELIVERY_WEBHOOK_URL && settings.DELIVERY_WEBHOOK_SECRET
         ? {

@@ -156,15 +156,17 @@ export function staticSite(
     return previous ? serverFor(resolve(previous))(c, next) : next();
   });
 
+  // Inside a locale, that locale's 404 page; outside any, the page in the reader's language.
   site.notFound((c) => {
     const root = c.get('root');
     const first = c.req.path.split('/')[1];
-    const candidates = [
-      ...(isLocale(first) ? [join(root, first, '404.html')] : []),
-      join(root, '404.html'),
-    ];
-    const page = candidates.find(isFile);
+    const inLocale = isLocale(first);
+    const locale = inLocale
+      ? first
+      : bestLocale(parseAcceptLanguage(c.req.header('accept-language')));
+    const page = [join(root, locale, '404.html'), join(root, '404.html')].find(isFile);
     if (!page) return c.text('Not found', 404);
+    if (!inLocale) c.header('Vary', 'Accept-Language');
     return c.html(readFileSync(page, 'utf8'), 404);
   });
 

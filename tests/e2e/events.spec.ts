@@ -90,7 +90,7 @@ test('a settled search that is never clicked is stored once, masked before it is
 });
 
 test('the quick search in the header stores the query and the option opened', async ({ page }) => {
-  await page.goto('/en/');
+  await page.goto('/en/categories/buying/');
   const box = page.locator('header input[role="combobox"]');
   await box.click();
   await box.pressSequentially('payment methods', { delay: 20 });

@@ -15,7 +15,8 @@ test.describe('every locale', () => {
       await page.goto(`/${locale}/`);
       await expect(page.locator('html')).toHaveAttribute('lang', localeInfo[locale].tag);
       await expect(page.locator('h1')).toHaveText(strings(locale)['home.title']!);
-      await expect(page.locator('.card')).toHaveCount(4);
+      await expect(page.locator('[aria-labelledby="categories-heading"] .card')).toHaveCount(4);
+      await expect(page.locator('.article-list--cards .card').first()).toBeVisible();
       await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(9); // 8 locales + x-default
       await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
         'href',

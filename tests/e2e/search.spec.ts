@@ -170,7 +170,7 @@ test('leads a search that finds nothing to the contact page, carrying the query'
 test('quick search: ↓ and ↑ move through the results, Enter opens the active one', async ({
   page,
 }) => {
-  await page.goto('/fr/');
+  await page.goto('/fr/categories/buying/');
   const input = page.locator('#site-search');
   await input.fill('paiement');
   const options = page.locator('#site-search-results [role="option"]');
@@ -192,7 +192,7 @@ test('quick search: ↓ and ↑ move through the results, Enter opens the active
 test('quick search: Escape closes the list, a second Escape empties the field', async ({
   page,
 }) => {
-  await page.goto('/en/');
+  await page.goto('/en/categories/buying/');
   const input = page.locator('#site-search');
   await input.fill('bidding');
   await expect(page.locator('#site-search-results [role="option"]').first()).toBeVisible();
@@ -206,14 +206,14 @@ test('quick search: Escape closes the list, a second Escape empties the field', 
 test('quick search: Enter without an active result opens the search page with the query', async ({
   page,
 }) => {
-  await page.goto('/en/');
+  await page.goto('/en/categories/buying/');
   await page.locator('#site-search').fill('refund');
   await page.locator('#site-search').press('Enter');
   await expect(page).toHaveURL(/\/en\/search\/\?q=refund$/);
 });
 
 test('quick search offers contact support, with the query, when nothing fits', async ({ page }) => {
-  await page.goto('/de/');
+  await page.goto('/de/categories/buying/');
   const input = page.locator('#site-search');
   await input.fill('xqzzyv');
   const contact = page.locator('#site-search-results [role="option"]');

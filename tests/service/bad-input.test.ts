@@ -124,8 +124,8 @@ describe('refusing bodies the service cannot read', () => {
     await expectProblem(response, 415, '/problems/unsupported-media-type');
   });
 
-  test('a body over 32 KiB is a 413, announced or streamed', async () => {
-    const huge = JSON.stringify(ticket({ message: 'z'.repeat(33 * 1024) }));
+  test('a body over 64 KiB is a 413, announced or streamed', async () => {
+    const huge = JSON.stringify(ticket({ message: 'z'.repeat(65 * 1024) }));
     await expectProblem(await postJson(server(), huge), 413, '/problems/payload-too-large');
     const streamed = await fetch(`${server().url}/api/tickets`, {
       method: 'POST',

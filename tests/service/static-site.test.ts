@@ -12,6 +12,7 @@ beforeAll(async () => {
     'en/articles/how-bidding-works/index.html': '<h1>How bidding works</h1>',
     'nl/index.html': '<h1>Helpcentrum</h1>',
     'ko/index.html': '<h1>고객센터</h1>',
+    'ko/404.html': '<h1>페이지를 찾을 수 없습니다</h1>',
     '_astro/client.a1b2c3.js': 'console.log(1)',
     'robots.txt': 'User-agent: *',
     'en/contact/sent/index.html':
@@ -81,6 +82,16 @@ describe('pages of the build', () => {
     expect(await response.text()).toContain('Not found (site)');
   });
 
+  test('an unknown page outside any locale answers with the 404 page of the reader’s language', async () => {
+    const korean = await get('/no-such-page/', { 'Accept-Language': 'ko-KR,ko;q=0.9,en;q=0.5' });
+    expect(korean.status).toBe(404);
+    expect(korean.headers.get('vary')).toMatch(/Accept-Language/);
+    expect(await korean.text()).toContain('페이지를 찾을 수 없습니다');
+    const english = await get('/no-such-page/', { 'Accept-Language': 'pt-BR' });
+    expect(english.status).toBe(404);
+    expect(await english.text()).toContain('Page not found');
+  });
+
   test('paths that try to leave the build are not served', async () => {
     for (const path of [
       '/en/../../etc/passwd',
@@ -115,7 +126,7 @@ describe('the confirmation page after a form post', () => {
     );
     expect(html).toContain('data-confirmation data-filled="true"');
     expect(html).toMatch(
-      /<p data-ticket-due data-astro-cid-x1>We reply by \w+day, \w+ \d+ at \d\d:\d\d GMT\+\d &amp; not later\.<\/p>/,
+      /<p data-ticket-due data-astro-cid-x1>We reply by \w+day \d+ \w+ at \d\d:\d\d Central European (?:Standard|Summer) Time &amp; not later\.<\/p>/,
     );
   });
 

@@ -1,9 +1,12 @@
 import { isLocale, type Locale } from '../../i18n/locales.ts';
-import { fill, formatDue, formatTime } from '../../lib/format-due.ts';
+import { describeInstant, fill, timeWords } from '../../lib/format-due.ts';
+import { readerTimeZone } from '../../lib/zoned-clock.ts';
 import { minQueryLength } from '../../search/suggest.ts';
 import { searchSettler, sendEvents, track } from '../analytics/beacon.ts';
 import { draftStore } from './draft.ts';
-import { fetchHours, fetchQuote, sendTicket } from './service.ts';
+import { showHoursInReaderZone, showOpenChannels } from './hours.ts';
+import { rememberSent, watchSentAgain } from './sent-again.ts';
+import { fetchQuote, sendTicket } from './service.ts';
 import type { SearchHit } from '../search/engine.ts';
 import { englishBadge } from '../search/render.ts';
 import { suggest } from './suggestions.ts';
@@ -32,9 +35,11 @@ export function mountContactPage(form: HTMLFormElement): void {
   form.noValidate = true;
 
   // Context from the help centre: the article the reader came from and what they searched for.
+  // The address carries it; a page the service sent back after a failed post carries it in the
+  // hidden fields instead (its address is /api/tickets).
   const params = new URLSearchParams(location.search);
-  const articleId = params.get('article') ?? '';
-  const query = (params.get('q') ?? '').slice(0, 200);
+  const articleId = params.get('article') ?? field('articleId')?.value ?? '';
+  const query = (params.get('q') ?? field('searchQuery')?.value ?? '').slice(0, 200);
   const known = Object.hasOwn(titles, articleId) ? articleId : '';
   field('articleId')!.value = known;
   field('searchQuery')!.value = query;
@@ -106,8 +111,13 @@ export function mountContactPage(form: HTMLFormElement): void {
     const result = await fetchQuote(locale, priority);
     if (!result) return;
     quote.textContent = s(priority === 'urgent' ? 'contact.quote.urgent' : 'contact.quote.normal', {
-      when: formatDue(locale, result.firstReply.dueAt),
+      when: describeInstant(locale, result.firstReply.dueAt, {
+        readerZone: readerTimeZone(),
+        teamZone: result.timeZone,
+        words: timeWords(strings),
+      }),
     });
+    quote.dataset['dueAt'] = result.firstReply.dueAt;
     quote.hidden = false;
   };
   (form.elements.namedItem('topic') as HTMLSelectElement | null)?.addEventListener(
@@ -115,7 +125,9 @@ export function mountContactPage(form: HTMLFormElement): void {
     () => void updateQuote(),
   );
   void updateQuote();
-  void showOpenChannels(locale, s);
+  showHoursInReaderZone(locale, s);
+  void showOpenChannels(locale, s, strings);
+  watchSentAgain(locale, form, strings, () => drafts.clear());
 
   // Sending.
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
@@ -151,6 +163,7 @@ export function mountContactPage(form: HTMLFormElement): void {
       track(locale, { kind: 'ticket-sent', source: 'contact' });
       sendEvents();
       drafts.clear();
+      rememberSent(locale, form, result.reference);
       location.assign(`/${locale}/contact/sent/?ref=${encodeURIComponent(result.reference)}`);
     } else if (result.kind === 'invalid') {
       const byField: FieldErrors = {};
@@ -194,11 +207,7 @@ function rateLimitKey(locale: Locale, seconds: number, strings: Record<string, s
   return strings[key] ? key : 'contact.errors.rateLimited_other';
 }
 
-function renderSuggestions(
-  section: HTMLElement,
-  found: SearchHit[],
-  s: (key: string) => string,
-) {
+function renderSuggestions(section: HTMLElement, found: SearchHit[], s: (key: string) => string) {
   const list = section.querySelector('ul')!;
   list.replaceChildren(
     ...found.map(({ doc }) => {
@@ -211,7 +220,13 @@ function renderSuggestions(
       li.append(link);
       if (doc.english) {
         link.hreflang = 'en';
-        li.append(' ', englishBadge({ inEnglish: s('search.inEnglish'), englishHint: s('article.englishTextHint') }));
+        li.append(
+          ' ',
+          englishBadge({
+            inEnglish: s('search.inEnglish'),
+            englishHint: s('article.englishTextHint'),
+          }),
+        );
       }
       const description = Object.assign(document.createElement('p'), {
         textContent: doc.description,
@@ -221,30 +236,6 @@ function renderSuggestions(
     }),
   );
   section.hidden = found.length === 0;
-}
-
-async function showOpenChannels(
-  locale: Locale,
-  s: (key: string, values?: Record<string, string | number>) => string,
-) {
-  const channels = await fetchHours(locale);
-  const root = document.querySelector<HTMLElement>('[data-channels]');
-  if (!root) return;
-  for (const element of root.querySelectorAll<HTMLElement>('[data-channel]')) {
-    const status = element.querySelector<HTMLElement>('.channel__status');
-    if (!status) continue;
-    const hours = channels?.find((c) => c.channel === element.dataset['channel']);
-    if (!channels) status.textContent = s('contact.channel.unavailable');
-    else if (hours?.openNow && hours.closesAt)
-      status.textContent = s('contact.channel.openNow', {
-        time: formatTime(locale, hours.closesAt),
-      });
-    else if (hours?.nextOpenAt)
-      status.textContent = s('contact.channel.closedNow', {
-        when: formatDue(locale, hours.nextOpenAt),
-      });
-    status.classList.toggle('channel__status--open', Boolean(hours?.openNow));
-  }
 }
 
 function showErrors(form: HTMLFormElement, errors: FieldErrors): boolean {

@@ -1,19 +1,9 @@
 import type { Locale } from '../../i18n/locales.ts';
+import type { ChannelHours, FirstReplyQuote as Quote } from '../../server/support/quote.ts';
 
-/** Calls to the ticket service from the contact page. */
+/** Calls to the ticket service from the contact page; the answers' types are the service's own. */
 
-export interface Quote {
-  firstReply: { dueAt: string; hours: number; clock: string };
-  openNow: boolean;
-  nextOpenAt: string | null;
-}
-export interface ChannelHours {
-  channel: 'email' | 'phone';
-  openNow: boolean;
-  today: Array<{ start: string; end: string }>;
-  closesAt: string | null;
-  nextOpenAt: string | null;
-}
+export type { ChannelHours, Quote };
 
 export async function fetchQuote(locale: Locale, priority: string): Promise<Quote | null> {
   const response = await fetch(

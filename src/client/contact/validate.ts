@@ -2,6 +2,8 @@
  * The checks the service makes, made first in the browser so the reader gets the message next to
  * the field at once. The service checks again; this is a courtesy, not the guard.
  */
+import { markers } from '../../lib/page-markers.ts';
+
 export type FieldErrors = Record<string, string>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -27,6 +29,6 @@ export function validateTicketForm(
 }
 
 function readStrings(): Record<string, string> {
-  const form = document.querySelector<HTMLElement>('[data-contact-form]');
+  const form = document.querySelector<HTMLElement>(`[${markers.contactForm}]`);
   return JSON.parse(form?.dataset['strings'] ?? '{}') as Record<string, string>;
 }

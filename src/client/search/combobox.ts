@@ -1,3 +1,5 @@
+// As text in this chunk, not a page stylesheet: reading pages carry none of it until a field is focused.
+import quickResultsCss from '../../styles/quick-results.css?inline';
 import { isLocale } from '../../i18n/locales.ts';
 import { countText, fill, type SearchStrings } from '../../i18n/search-text.ts';
 import { searchSettler } from '../analytics/beacon.ts';
@@ -16,6 +18,7 @@ import { trailText, resultLink } from './render.ts';
 const maxQuick = 5;
 
 export function attachSearchCombobox(form: HTMLFormElement): void {
+  addStylesOnce();
   const input = form.querySelector<HTMLInputElement>('input[role="combobox"]');
   const panel = form.querySelector<HTMLElement>('.quick-results');
   const listbox = panel?.querySelector<HTMLElement>('[role="listbox"]');
@@ -165,4 +168,12 @@ export function attachSearchCombobox(form: HTMLFormElement): void {
   if (input.value.trim()) void run();
   // Loading starts at focus, so the first keystroke finds the index ready.
   void loadSiteSearch(locale).catch(() => undefined);
+}
+
+function addStylesOnce(): void {
+  if (document.querySelector('style[data-quick-results]')) return;
+  const style = document.createElement('style');
+  style.dataset['quickResults'] = '';
+  style.textContent = quickResultsCss;
+  document.head.append(style);
 }

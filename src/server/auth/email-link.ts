@@ -87,7 +87,7 @@ export async function requestSignInLink(
 function signInMail(person: Person, locale: Locale, link: string, now: Date) {
   const t = useTranslations(locale);
   // The reader's time zone is not known here; UTC, named, is at least unambiguous.
-  const until = new Intl.DateTimeFormat(localeInfo[locale].tag, {
+  const until = new Intl.DateTimeFormat(localeInfo[locale].intl, {
     hour: '2-digit',
     minute: '2-digit',
     timeZone: 'UTC',

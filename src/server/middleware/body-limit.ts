@@ -18,28 +18,41 @@ export function readBodyWithin(maxBytes: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const announced = Number(c.req.header('content-length'));
     if (Number.isFinite(announced) && announced > maxBytes) throw tooLarge();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    const reader = c.req.raw.body?.getReader();
-    if (reader) {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > maxBytes) {
-          await reader.cancel();
-          throw tooLarge();
-        }
-        chunks.push(value);
-      }
-    }
-    const body = new Uint8Array(size);
-    let offset = 0;
-    for (const chunk of chunks) {
-      body.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
+    const body = await readBodyBytes(c.req.raw, maxBytes);
+    if (!body) throw tooLarge();
     c.set('body', body);
     await next();
   };
+}
+
+/**
+ * The body of a request not read yet, or undefined once it grows past maxBytes (the rest is not
+ * read). Also for a middleware that needs the body after an earlier one refused the request.
+ */
+export async function readBodyBytes(
+  request: Request,
+  maxBytes: number,
+): Promise<Uint8Array | undefined> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        return undefined;
+      }
+      chunks.push(value);
+    }
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
 }

@@ -22,20 +22,31 @@ import {
   submitTicket,
   type TicketServiceDeps,
 } from '../tickets/create.ts';
+import { answerFormPostsWithPage } from '../tickets/form-post-page.ts';
 import { normalizeReference } from '../tickets/reference.ts';
 import { checkIdempotencyKey, createTicketValidator, honeypotFilled } from '../tickets/validate.ts';
 
 export interface TicketRouteDeps extends TicketServiceDeps {
   limiter: SlidingWindowLimiter;
   maxBodyBytes: number;
+  /**
+   * The public build, whose contact page answers a refused form post from a browser without
+   * scripts; without it such a post gets the problem as JSON.
+   */
+  publicDir?: () => string;
 }
 
 export function ticketRoutes(deps: TicketRouteDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const validate = createTicketValidator(deps.support.topics.map((topic) => topic.id));
 
+  const formPostPages = deps.publicDir
+    ? { publicDir: deps.publicDir, maxBodyBytes: deps.maxBodyBytes }
+    : undefined;
+
   routes.post(
     '/',
+    answerFormPostsWithPage(formPostPages),
     limitTicketCreation(deps.limiter),
     readBodyWithin(deps.maxBodyBytes),
     async (c) => {

@@ -89,6 +89,14 @@ function assembleTeams(files: ParsedFiles, report: ReportProblem): Team[] {
           `such as address: support-${team.locale}@hammerbid.example`,
       );
     }
+    if (team.channel === 'phone' && team.phone === undefined) {
+      report(
+        'teams',
+        `${at}.phone`,
+        `the phone team "${team.id}" has no phone number; add the number readers call, ` +
+          `such as phone: "+31 20 794 8120"`,
+      );
+    }
     const week = schedules[team.schedule];
     const calendar = calendars.get(team.calendar);
     if (!week) {

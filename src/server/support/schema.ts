@@ -137,7 +137,27 @@ export const teamSchema = fields({
       ),
     })
     .optional(),
+  /**
+   * The number readers call, shown on the contact page as a tel: link. Required for phone teams
+   * (assemble.ts checks it); email teams leave it out. International format, as people dial it
+   * from abroad: "+", the country code, then the number; spaces are allowed for reading
+   * ("+31 20 794 8120"), nothing else.
+   */
+  phone: z
+    .string({
+      error: says('phone is missing', 'phone must be text such as "+31 20 794 8120"'),
+    })
+    .trim()
+    .refine((value) => PHONE.test(value.replace(/ /g, '')), {
+      error: (issue) =>
+        `phone must be an international number: "+", the country code and the number, with ` +
+        `spaces at most, such as "+31 20 794 8120" (found ${JSON.stringify(issue.input)})`,
+    })
+    .optional(),
 });
+
+/** E.164: "+", a country code that does not start with 0, at most 15 digits in all. */
+const PHONE = /^\+[1-9]\d{6,14}$/;
 
 export const teamsFileSchema = fields({
   /** Every support team. Each locale needs an email team; phone is optional. */

@@ -19,6 +19,8 @@ export interface Team {
   readonly calendar: string;
   /** The inbox new tickets are emailed to; every email team has one (phone teams may not). */
   readonly address?: string | undefined;
+  /** The number readers call, as written ("+31 20 794 8120"); every phone team has one. */
+  readonly phone?: string | undefined;
   /** Weekly opening hours, local time. */
   readonly week: WeeklyHours;
   /** Hours, time zone and closed dates together: what the SLA engine works with. */

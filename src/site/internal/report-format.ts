@@ -9,7 +9,7 @@ export function cellFormatter(
   locale: Locale,
   topicTitles: Record<string, Readonly<Record<Locale, string>>> = {},
 ): (kind: ColumnKind, value: Cell) => string {
-  const tag = localeInfo[locale].tag;
+  const tag = localeInfo[locale].intl;
   const count = new Intl.NumberFormat(tag);
   const share = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
   const oneDecimal = new Intl.NumberFormat(tag, {

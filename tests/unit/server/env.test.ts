@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readServerEnv, ServerEnvError } from '../../../src/server/env.ts';
+import { readServerEnv, serverEnvWarnings, ServerEnvError } from '../../../src/server/env.ts';
 
 describe('server settings', () => {
   test('a wrong secret is named but never written out', () => {
@@ -30,5 +30,23 @@ describe('server settings', () => {
 
   test('other wrong values are quoted back to say what was read', () => {
     expect(() => readServerEnv({ PORT: 'eighty' })).toThrow('PORT="eighty"');
+  });
+
+  test('without SITE_URL, links point at this server’s own port in development', () => {
+    expect(readServerEnv({ PORT: '4460' }).siteUrl).toBe('http://localhost:4460');
+    expect(readServerEnv({}).siteUrl).toBe('http://localhost:4321');
+    expect(readServerEnv({ PORT: '4460', SITE_URL: 'https://help.example.com' }).siteUrl).toBe(
+      'https://help.example.com',
+    );
+  });
+
+  test('production without SITE_URL starts with a warning that says what to set', () => {
+    expect(serverEnvWarnings({ NODE_ENV: 'production' })).toEqual([
+      expect.stringContaining('SITE_URL is not set'),
+    ]);
+    expect(
+      serverEnvWarnings({ NODE_ENV: 'production', SITE_URL: 'https://help.example.com' }),
+    ).toEqual([]);
+    expect(serverEnvWarnings({})).toEqual([]);
   });
 });
