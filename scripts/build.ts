@@ -1,10 +1,12 @@
 // `npm run build`: the public help centre into dist/, then the agents' help centre (every public
 // article plus the internal ones, served under /agents/ behind sign-in) into dist-agents/.
 // Two separate Astro runs, so nothing of the internal build can end up in the public output.
+// Each is followed by precompression: .br and .gz copies beside the text files, for the server.
 //   DIST_DIR, AGENTS_DIST_DIR override the folders; `-- public` or `-- internal` builds one.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { precompressDir } from '../src/server/edge/precompress.ts';
 
 const root = join(import.meta.dirname, '..');
 // Astro runs on this same Node (the pinned 24), not whatever `node` is first on PATH.
@@ -42,9 +44,20 @@ for (const audience of ['public', 'internal'] as const) {
     console.error(`✖ the ${audience} build failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status ?? 1);
   }
+  // The agents' pages are filled in per request: only their scripts, styles and indexes.
+  const outDir =
+    audience === 'public'
+      ? resolve(root, process.env['DIST_DIR'] ?? 'dist')
+      : join(resolve(root, process.env['AGENTS_DIST_DIR'] ?? 'dist-agents'), 'client');
+  const packed = await precompressDir(outDir, { html: audience === 'public' });
   console.log(
-    `✔ ${audience} help centre built in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `✔ ${audience} help centre built in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
+      `(${packed.files} text files precompressed: ${kib(packed.bytes)} → ${kib(packed.brotliBytes)} br, ${kib(packed.gzipBytes)} gzip)`,
   );
+}
+
+function kib(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KiB`;
 }
 
 function remember(): void {

@@ -17,8 +17,14 @@ import type { AppEnv } from './context.ts';
 import { readServerEnv } from './env.ts';
 import { consoleLogger } from './log.ts';
 import { problemResponse, problemTypes } from './problem.ts';
+import { frontDoor } from './edge/front-door.ts';
+import { pagePolicy, providerOrigins } from './edge/page-policy.ts';
 
 let app: Promise<Hono<AppEnv>> | undefined;
+// The same security headers and redirect guard as on Node (src/server/node.ts).
+const edge = frontDoor(
+  pagePolicy({ signInFormActions: providerOrigins(process.env['OIDC_ISSUER']) }),
+);
 
 async function buildApp(): Promise<Hono<AppEnv>> {
   const service = await composeService(readServerEnv(process.env), consoleLogger, {
@@ -43,7 +49,7 @@ async function fetch(request: Request): Promise<Response> {
       detail: 'The ticket service is starting or misconfigured; try again in a minute.',
     });
   }
-  return ready.fetch(request);
+  return edge(request, (request) => ready.fetch(request));
 }
 
 export default { fetch };

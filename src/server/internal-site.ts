@@ -17,13 +17,9 @@ import type { ContentRepository } from './content/repository.ts';
 import type { Logger } from './log.ts';
 import { localeOfPath } from './auth/next-path.ts';
 import { signInPage } from './routes/auth.ts';
-import {
-  contentTypeOf,
-  fileFor,
-  FINGERPRINTED,
-  isFile,
-  parseAcceptLanguage,
-} from './static-site.ts';
+import { cacheControlFor } from './edge/cache-policy.ts';
+import { fileResponse } from './edge/static-file.ts';
+import { fileFor, FINGERPRINTED, isFile, parseAcceptLanguage } from './static-site.ts';
 import type { ContentGit } from './content/git.ts';
 import type { ReleaseRegistry } from './releases/registry.ts';
 import type { ReleaseJobs } from './releases/jobs.ts';
@@ -123,11 +119,15 @@ export function internalSite(deps: InternalSiteDeps): Hono<AppEnv> {
     if (!isFile(target)) return next();
     if (target.endsWith('.html'))
       return c.html(personalise(readFileSync(target, 'utf8'), c.get('viewer')!));
-    const immutable = rest.startsWith('/_astro/') || /^\/pagefind(-fallback)?\//.test(rest);
-    return c.body(readFileSync(target), 200, {
-      'Content-Type': contentTypeOf(target),
-      'Cache-Control': immutable ? 'private, max-age=31536000, immutable' : 'private, no-cache',
+    const answer = fileResponse(c.req.raw, target, {
+      cacheControl: cacheControlFor(rest, 'private'),
+      // Not HTML (pages are answered above): no policy to compute.
+      policy: () => '',
     });
+    if (!answer) return next();
+    answer.headers.append('Vary', 'Cookie');
+    answer.headers.set('X-Robots-Tag', 'noindex, nofollow');
+    return answer;
   });
 
   // Everything else is one of the pages the internal build renders at request time.

@@ -13,6 +13,8 @@ import { forwardedClientAddress } from './client-address.ts';
 import { composeService, type ServiceSettings } from './compose.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { staticSite } from './static-site.ts';
+import { frontDoor } from './edge/front-door.ts';
+import { pagePolicy, providerOrigins } from './edge/page-policy.ts';
 import { optedOut } from './reader-events/opt-out.ts';
 import { normalizeReference } from './tickets/reference.ts';
 import { signInPages } from './sign-in-pages.ts';
@@ -45,7 +47,11 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
   const { stores, support } = service.deps;
   const store = stores.tickets;
   const api = createApp(service.deps);
+  // The sign-in page's single sign-on form reaches the provider through a redirect: form-action.
+  const policy = pagePolicy({ signInFormActions: providerOrigins(options.oidc?.issuer) });
+  const edge = frontDoor(policy);
   const site = staticSite(() => service.live.publicDir(), {
+    policy,
     graceRoots: () => service.live.graceDirs('public'),
     onPage: (c, locale) =>
       service.visitors.count({
@@ -76,11 +82,12 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
   let address: AddressInfo;
   try {
     ({ server, address } = await listen(
-      (request, env) => {
-        const { pathname } = new URL(request.url);
-        const isService = /^\/(api|agents)(\/|$)/.test(pathname);
-        return isService ? api.fetch(request, env) : site.fetch(request, env);
-      },
+      (request, env) =>
+        edge(request, (request) => {
+          const { pathname } = new URL(request.url);
+          const isService = /^\/(api|agents)(\/|$)/.test(pathname);
+          return isService ? api.fetch(request, env) : site.fetch(request, env);
+        }),
       options.port,
       options.host,
     ));

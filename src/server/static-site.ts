@@ -1,17 +1,20 @@
 /**
  * The built help centre (dist/) served on Node: directory URLs serve their index.html, a
  * directory URL without its slash is redirected (308) to the canonical one, `/` goes to the
- * reader's language, and unknown pages answer with the localised 404 page.
+ * reader's language, and unknown pages answer with the localised 404 page. Files go out through
+ * edge/static-file.ts (validators, precompressed copies, cache lifetimes, the page's CSP).
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { getMimeType } from 'hono/utils/mime';
+import { Hono, type Context } from 'hono';
 import { bestLocale, isLocale, locales, type Locale } from '../i18n/locales.ts';
 import { fillConfirmationPage, type ConfirmationDetails } from './confirmation-page.ts';
 import type { SignInPageFiller } from './sign-in-pages.ts';
+import { cacheControlFor, REVALIDATE } from './edge/cache-policy.ts';
+import { pagePolicy, type PagePolicy } from './edge/page-policy.ts';
+import { collapseSeparators } from './edge/same-site-path.ts';
+import { fileResponse, SUFFIX } from './edge/static-file.ts';
 
 const LANGUAGE_TAG = /^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$/;
 const NO_BUILD = 'no build in dist/: run npm run build';
@@ -31,6 +34,8 @@ export interface StaticSiteOptions {
    * locale, after it is answered: counts visitors (src/server/reader-events/visitors.ts).
    */
   onPage?: (c: Context, locale: Locale) => void;
+  /** The Content-Security-Policy of a page (edge/page-policy.ts). Default: no provider origins. */
+  policy?: PagePolicy;
 }
 
 /** Files whose names change with their content: safe to serve from a previous release. */
@@ -48,6 +53,7 @@ export function staticSite(
 ): Hono<StaticSiteEnv> {
   const rootOf = typeof distDir === 'string' ? () => distDir : distDir;
   const site = new Hono<StaticSiteEnv>();
+  const policy = options.policy ?? pagePolicy();
 
   site.use('*', async (c, next) => {
     const root = resolve(rootOf());
@@ -81,7 +87,8 @@ export function staticSite(
     const url = new URL(c.req.url);
     const file = fileFor(root, url.pathname);
     if (!url.pathname.endsWith('/') && file && isFile(join(file, 'index.html'))) {
-      return c.redirect(`${url.pathname}/${url.search}`, 308);
+      // Collapsed: a path starting `//` must not come back as a Location to another host.
+      return c.redirect(`${collapseSeparators(url.pathname)}/${url.search}`, 308);
     }
     return next();
   });
@@ -123,37 +130,33 @@ export function staticSite(
     });
   }
 
-  // One file server per build folder, made on first use (serveStatic complains at creation when
-  // the build is not there yet); a release switch brings a new folder and a new server.
-  const servers = new Map<string, MiddlewareHandler>();
-  const serverFor = (root: string) => {
-    let server = servers.get(root);
-    if (!server) {
-      server = serveStatic({
-        root,
-        allowPercentInPath: true,
-        onFound: (_path, c) => {
-          // Astro fingerprints everything under _astro/; pages must be revalidated after a release.
-          c.header(
-            'Cache-Control',
-            c.req.path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-          );
-        },
-      });
-      if (servers.size > 8) servers.clear();
-      servers.set(root, server);
-    }
-    return server;
+  const serveFrom = (root: string) => (c: Context<StaticSiteEnv>) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return undefined;
+    const file = fileFor(root, c.req.path);
+    if (!file) return undefined;
+    // The build's .br/.gz copies are how a file is sent, never files of their own.
+    if (
+      Object.values(SUFFIX).some(
+        (suffix) => file.endsWith(suffix) && isFile(file.slice(0, -suffix.length)),
+      )
+    )
+      return undefined;
+    const target = c.req.path.endsWith('/') ? join(file, 'index.html') : file;
+    return fileResponse(c.req.raw, target, {
+      cacheControl: cacheControlFor(c.req.path),
+      policy: (hashes) => policy(c.req.path, hashes),
+    });
   };
-  site.use('*', (c, next) => serverFor(c.get('root'))(c, next));
+  site.use('*', async (c, next) => serveFrom(c.get('root'))(c) ?? next());
 
   // A page opened before a release switch asks for the old fingerprinted files: still there.
-  site.use('*', (c, next) => {
+  site.use('*', async (c, next) => {
     if (!FINGERPRINTED.test(c.req.path)) return next();
     const previous = (options.graceRoots?.() ?? []).find((dir) =>
       isFile(fileFor(resolve(dir), c.req.path) ?? ''),
     );
-    return previous ? serverFor(resolve(previous))(c, next) : next();
+    const answer = previous ? serveFrom(resolve(previous))(c) : undefined;
+    return answer ?? next();
   });
 
   // Inside a locale, that locale's 404 page; outside any, the page in the reader's language.
@@ -165,9 +168,16 @@ export function staticSite(
       ? first
       : bestLocale(parseAcceptLanguage(c.req.header('accept-language')));
     const page = [join(root, locale, '404.html'), join(root, '404.html')].find(isFile);
-    if (!page) return c.text('Not found', 404);
-    if (!inLocale) c.header('Vary', 'Accept-Language');
-    return c.html(readFileSync(page, 'utf8'), 404);
+    const answer =
+      page &&
+      fileResponse(c.req.raw, page, {
+        status: 404,
+        cacheControl: REVALIDATE,
+        policy: (hashes) => policy(c.req.path, hashes),
+      });
+    if (!answer) return c.text('Not found', 404);
+    if (!inLocale) answer.headers.append('Vary', 'Accept-Language');
+    return answer;
   });
 
   return site;
@@ -216,9 +226,4 @@ export function parseAcceptLanguage(header: string | undefined): string[] {
     .filter((entry) => LANGUAGE_TAG.test(entry.tag) && entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.order - b.order)
     .map((entry) => entry.tag);
-}
-
-/** The Content-Type for a file by its extension (UTF-8 for text). */
-export function contentTypeOf(path: string): string {
-  return getMimeType(path) ?? 'application/octet-stream';
 }

@@ -1,0 +1,116 @@
+/**
+ * The build's last step: a `.br` and a `.gz` beside each text file worth compressing, written
+ * once, ahead of time, so the server never compresses them per request. A copy that does not
+ * save at least a tenth is not written (Pagefind's fragments and indexes are gzip already and are
+ * skipped by their extension). The server only sends a copy at least as new as its source
+ * (static-file.ts), so a file changed after this step never goes out stale.
+ */
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { SUFFIX, MIN_COMPRESS_BYTES } from './static-file.ts';
+import type { Encoding } from './encoding.ts';
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Text formats the builds write. Pictures and Pagefind's binary files are compressed already. */
+const TEXT = /\.(?:html|css|js|mjs|json|svg|xml|txt|map|webmanifest)$/i;
+/** A copy must be at most this share of the original to be worth a file and a lookup. */
+export const WORTH_KEEPING = 0.9;
+
+export interface PrecompressOptions {
+  /** Also HTML pages; off for the agents' build, whose pages are filled per request. */
+  html?: boolean;
+}
+
+/** Whether a file of the build should get compressed copies. */
+export function shouldPrecompress(
+  path: string,
+  size: number,
+  options: PrecompressOptions = {},
+): boolean {
+  if (!TEXT.test(path) || size < MIN_COMPRESS_BYTES) return false;
+  return options.html !== false || !/\.html$/i.test(path);
+}
+
+/**
+ * Brotli's quality per kind of file. 11 (the maximum) is ~15 % smaller than 5 on the shared
+ * scripts, styles and indexes, which are few and every reader downloads; it costs ~150 ms per
+ * 20 KB page, too slow for thousands of pages, where 6 keeps the step to seconds.
+ */
+export function brotliQuality(path: string): number {
+  return /\.html$/i.test(path) ? 6 : constants.BROTLI_MAX_QUALITY;
+}
+
+/** The compressed bytes for one encoding, at the settings the path's kind is worth. */
+export async function compressBest(bytes: Buffer, encoding: Encoding, path = ''): Promise<Buffer> {
+  if (encoding === 'gzip') return gzipAsync(bytes, { level: 9 });
+  return brotli(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_QUALITY]: brotliQuality(path),
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
+    },
+  });
+}
+
+export interface PrecompressReport {
+  files: number;
+  bytes: number;
+  brotliBytes: number;
+  gzipBytes: number;
+}
+
+async function* filesUnder(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* filesUnder(path);
+    else if (entry.isFile()) yield path;
+  }
+}
+
+/** Writes the copies under dir; removes copies left from an earlier run whose source is gone. */
+export async function precompressDir(
+  dir: string,
+  options: PrecompressOptions = {},
+): Promise<PrecompressReport> {
+  const report: PrecompressReport = { files: 0, bytes: 0, brotliBytes: 0, gzipBytes: 0 };
+  const sources: string[] = [];
+  const copies: string[] = [];
+  for await (const path of filesUnder(dir))
+    (Object.values(SUFFIX).some((suffix) => path.endsWith(suffix)) ? copies : sources).push(path);
+  const known = new Set(sources);
+  await Promise.all(
+    copies
+      .filter((copy) => !known.has(copy.replace(/\.(?:br|gz)$/, '')))
+      .map((copy) => rm(copy, { force: true })),
+  );
+
+  // zlib's async calls run on libuv's thread pool: a few at a time keeps every thread busy.
+  let next = 0;
+  const worker = async () => {
+    while (next < sources.length) {
+      const path = sources[next++]!;
+      const { size } = await stat(path);
+      if (!shouldPrecompress(path, size, options)) continue;
+      const bytes = await readFile(path);
+      report.files++;
+      report.bytes += bytes.byteLength;
+      for (const encoding of ['br', 'gzip'] as const) {
+        const compressed = await compressBest(bytes, encoding, path);
+        const copy = path + SUFFIX[encoding];
+        if (compressed.byteLength > bytes.byteLength * WORTH_KEEPING) {
+          await rm(copy, { force: true });
+          continue;
+        }
+        await writeFile(copy, compressed);
+        if (encoding === 'br') report.brotliBytes += compressed.byteLength;
+        else report.gzipBytes += compressed.byteLength;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return report;
+}
