@@ -1,4 +1,4 @@
-// People who sign in to the agents' help centre, and their roles (DATA_DIR, default ./data):
+// People who sign in to the agents' help centre, and their roles (DATA_DIR, default ./data, or DATABASE_URL):
 //   npm run people -- add <email> --role agent|manager|lead|admin [--name "Ann Smit"] [--languages nl,de]
 //   npm run people -- list
 //   npm run people -- role <email> agent|manager|lead|admin
@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { changePerson, addPerson, PeopleError, removePerson } from '../src/server/people/manage.ts';
 import { openSqliteStores } from '../src/server/store/sqlite/index.ts';
+import { openPostgresStores } from '../src/server/store/postgres/index.ts';
 import { roles } from '../src/server/auth/roles.ts';
 
 const usage = `usage:
@@ -28,7 +29,11 @@ const { values, positionals } = parseArgs({
 });
 const [command, email, value] = positionals;
 const dataDir = process.env['DATA_DIR'] ?? './data';
-const stores = openSqliteStores({ dataDir });
+// DATABASE_URL: the same PostgreSQL database the service instances use.
+const databaseUrl = process.env['DATABASE_URL']?.trim();
+const stores = databaseUrl
+  ? await openPostgresStores({ url: databaseUrl })
+  : openSqliteStores({ dataDir });
 const change = { actor: 'cli', at: new Date().toISOString() };
 
 try {
@@ -48,7 +53,7 @@ try {
       const people = await stores.people.list();
       if (people.length === 0)
         console.log(
-          `nobody yet in ${dataDir}; add someone with: npm run people -- add <email> --role admin`,
+          `nobody yet in ${databaseUrl ? 'the database' : dataDir}; add someone with: npm run people -- add <email> --role admin`,
         );
       for (const person of people)
         console.log(

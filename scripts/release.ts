@@ -17,6 +17,7 @@ import { rollback } from '../src/server/releases/rollback.ts';
 import { runRelease, type ProgressEvent } from '../src/server/releases/runner.ts';
 import { releaseSettings } from '../src/server/releases/settings.ts';
 import { openSqliteStores } from '../src/server/store/sqlite/index.ts';
+import { openPostgresStores } from '../src/server/store/postgres/index.ts';
 
 const projectDir = resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({
@@ -63,7 +64,12 @@ if (command === 'list') {
 } else if (command === 'publish') {
   if (values.at && Number.isNaN(Date.parse(values.at)))
     fail(`--at ${values.at} is not a time; write it like 2026-12-01T08:00:00+01:00`);
-  const stores = existsSync(dataDir) ? openSqliteStores({ dataDir }) : undefined;
+  const databaseUrl = process.env['DATABASE_URL']?.trim();
+  const stores = databaseUrl
+    ? await openPostgresStores({ url: databaseUrl })
+    : existsSync(dataDir)
+      ? openSqliteStores({ dataDir })
+      : undefined;
   const verifications = stores ? await stores.verifications.latest() : [];
   const started = performance.now();
   const outcome = await runRelease({

@@ -5,7 +5,7 @@
  */
 import { readServerEnv, serverEnvWarnings, ServerEnvError } from '../src/server/env.ts';
 import { closeOnSignals, startNodeServer } from '../src/server/node.ts';
-import { SupportConfigError } from '../src/server/support/load.ts';
+import { ConfigFileError } from '../src/lib/config-file.ts';
 
 try {
   const settings = readServerEnv(process.env);
@@ -16,7 +16,8 @@ try {
 } catch (error) {
   // Configuration mistakes are the operator's to fix: the message says where; a stack would not.
   const code = (error as NodeJS.ErrnoException).code;
-  if (error instanceof SupportConfigError || error instanceof ServerEnvError) {
+  // ConfigFileError: support and sign-in files, and a database file that cannot be opened.
+  if (error instanceof ConfigFileError || error instanceof ServerEnvError) {
     console.error(error.message);
   } else if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
     console.error(

@@ -1,85 +1,163 @@
 /**
- * Load test of ticket creation with durable writes (SQLite WAL, synchronous=FULL): starts the
- * real server on loopback with a temp DATA_DIR, posts a bounded number of tickets, and prints
- * tickets per second and p50/p99 latency. Not a test: numbers depend on the machine's disk.
+ * Load test of ticket creation with durable writes: starts the real server (or several) on
+ * loopback, posts a bounded number of tickets spread over the instances, and prints tickets per
+ * second and p50/p99 latency, beside this machine's fsync rate for comparison. With PostgreSQL
+ * it starts a throwaway server (as the tests do). Not a test: numbers depend on the machine.
  *   npm run bench:tickets -- [--tickets 2000] [--concurrency 16] [--seconds 60]
+ *                            [--database sqlite|postgres] [--instances 1] [--kill-one]
+ * --kill-one SIGKILLs one instance half-way; clients retry on the others with the same
+ * Idempotency-Key, and at the end every acknowledged reference is looked up in the database.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { startPostgres, type RunningPostgres } from '../../tests/service/postgres-cluster.ts';
 
 const { values } = parseArgs({
   options: {
     tickets: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '16' },
     seconds: { type: 'string', default: '60' },
+    database: { type: 'string', default: 'sqlite' },
+    instances: { type: 'string', default: '1' },
+    'kill-one': { type: 'boolean', default: false },
   },
 });
 const total = Math.min(Number(values.tickets), 100_000);
 const concurrency = Math.min(Number(values.concurrency), 256);
 const maxMs = Math.min(Number(values.seconds), 600) * 1000;
-if (![total, concurrency, maxMs].every((n) => Number.isInteger(n) && n > 0)) {
-  console.error('--tickets, --concurrency and --seconds must be positive whole numbers');
+const instances = Math.min(Number(values.instances), 16);
+const database = values.database;
+if (![total, concurrency, maxMs, instances].every((n) => Number.isInteger(n) && n > 0)) {
+  console.error(
+    '--tickets, --concurrency, --seconds and --instances must be positive whole numbers',
+  );
+  process.exit(2);
+}
+if (database !== 'sqlite' && database !== 'postgres') {
+  console.error('--database must be sqlite or postgres');
+  process.exit(2);
+}
+if (database === 'sqlite' && instances > 1) {
+  console.error('SQLite is one machine, one instance: use --database postgres for --instances > 1');
+  process.exit(2);
+}
+if (values['kill-one'] && instances < 2) {
+  console.error('--kill-one needs --instances 2 or more');
   process.exit(2);
 }
 
+const root = new URL('../../', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'hb-bench-'));
-const server = spawn(process.execPath, ['scripts/serve.ts'], {
-  cwd: new URL('../../', import.meta.url).pathname,
-  env: {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    // The real build when there is one, so each ticket also gets its suggested articles, as in production.
-    DIST_DIR: process.env['DIST_DIR'] ?? new URL('../../dist', import.meta.url).pathname,
-    TICKET_RATE_LIMIT_MAX: '10000',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+let postgres: RunningPostgres | undefined;
+const servers: ChildProcess[] = [];
 
-try {
-  const url = await new Promise<string>((resolve, reject) => {
+/** fdatasync calls per second on a 4 KiB append, in the temp folder: the disk's durable-write budget. */
+function fsyncsPerSecond(): number {
+  const fd = openSync(join(dataDir, 'fsync-probe'), 'w');
+  const block = Buffer.alloc(4096, 1);
+  let count = 0;
+  const started = performance.now();
+  while (performance.now() - started < 1500) {
+    writeSync(fd, block);
+    fdatasyncSync(fd);
+    count++;
+  }
+  closeSync(fd);
+  return count / ((performance.now() - started) / 1000);
+}
+
+function startInstance(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['scripts/serve.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      // The real build when there is one, so each ticket also gets its suggested articles.
+      DIST_DIR: process.env['DIST_DIR'] ?? join(root, 'dist'),
+      // All load comes from one address: at most 10,000 a second, far above what is measured.
+      TICKET_RATE_LIMIT_MAX: '10000',
+      TICKET_RATE_LIMIT_WINDOW_SECONDS: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  servers.push(child);
+  return new Promise((resolve, reject) => {
     let output = '';
-    server.stdout.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Help centre running at (\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
+      if (match?.[1]) resolve({ url: match[1], child });
     });
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
+}
+
+try {
+  const fsyncs = fsyncsPerSecond();
+  const env: Record<string, string> = {};
+  if (database === 'postgres') {
+    postgres = await startPostgres('bench');
+    env['DATABASE_URL'] = postgres.url;
+  }
+  const running = await Promise.all(Array.from({ length: instances }, () => startInstance(env)));
+  const alive = running.map(() => true);
 
   const latencies: number[] = [];
+  const acknowledged: string[] = [];
   const failures = new Map<string, number>();
   let next = 0;
+  let killedAt: number | undefined;
   const started = performance.now();
+  const post = (instance: number, n: number) =>
+    fetch(`${running[instance]!.url}/api/tickets`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `bench-${n}` },
+      body: JSON.stringify({
+        locale: 'en',
+        email: `bench${n}@example.com`,
+        role: n % 2 ? 'buyer' : 'seller',
+        topic: n % 10 === 0 ? 'payment-blocked' : 'payment',
+        subject: `Benchmark ticket ${n}`,
+        message: 'My card payment for lot 1234 failed twice; the bank says nothing is wrong.',
+      }),
+    });
   const worker = async () => {
     while (next < total && performance.now() - started < maxMs) {
       const n = next++;
+      if (values['kill-one'] && killedAt === undefined && n >= total / 2) {
+        killedAt = n;
+        alive[0] = false;
+        running[0]!.child.kill('SIGKILL');
+      }
       const t0 = performance.now();
-      try {
-        const response = await fetch(`${url}/api/tickets`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            locale: 'en',
-            email: `bench${n}@example.com`,
-            role: n % 2 ? 'buyer' : 'seller',
-            topic: n % 10 === 0 ? 'payment-blocked' : 'payment',
-            subject: `Benchmark ticket ${n}`,
-            message: 'My card payment for lot 1234 failed twice; the bank says nothing is wrong.',
-          }),
-        });
-        await response.arrayBuffer();
-        if (response.status === 201) latencies.push(performance.now() - t0);
-        else
-          failures.set(String(response.status), (failures.get(String(response.status)) ?? 0) + 1);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        failures.set(reason, (failures.get(reason) ?? 0) + 1);
+      // Round robin over the live instances; a request cut by the kill is retried elsewhere.
+      for (let attempt = 0; attempt < instances; attempt++) {
+        const candidates = alive.flatMap((up, i) => (up ? [i] : []));
+        const instance = candidates[(n + attempt) % candidates.length]!;
+        try {
+          const response = await post(instance, n);
+          const body = (await response.json()) as { reference?: string };
+          if (response.status === 201 || response.status === 200) {
+            latencies.push(performance.now() - t0);
+            if (body.reference) acknowledged.push(body.reference);
+          } else {
+            failures.set(String(response.status), (failures.get(String(response.status)) ?? 0) + 1);
+          }
+          break;
+        } catch (error) {
+          if (alive[instance] && attempt === instances - 1) {
+            const reason = error instanceof Error ? error.message : String(error);
+            failures.set(reason, (failures.get(reason) ?? 0) + 1);
+          }
+        }
       }
     }
   };
@@ -89,26 +167,50 @@ try {
   latencies.sort((a, b) => a - b);
   const percentile = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-  const db = new DatabaseSync(join(dataDir, 'tickets.sqlite'), { readOnly: true });
-  const stored = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
-  db.close();
+  const stored = await storedReferences();
+  const lost = acknowledged.filter((reference) => !stored.has(reference));
 
+  const where =
+    database === 'postgres'
+      ? `PostgreSQL, ${instances} instance${instances > 1 ? 's' : ''}`
+      : 'SQLite WAL, synchronous=FULL';
+  console.log(`database: ${where}; this machine's disk: ${fsyncs.toFixed(0)} fsyncs/s`);
   console.log(
-    `tickets created: ${latencies.length} of ${total} (concurrency ${concurrency}), stored: ${stored}`,
+    `tickets acknowledged: ${acknowledged.length} of ${total} (concurrency ${concurrency}), stored: ${stored.size}`,
   );
-  console.log(
-    `throughput: ${(latencies.length / seconds).toFixed(0)} tickets/s (durable: WAL, synchronous=FULL)`,
-  );
+  console.log(`throughput: ${(latencies.length / seconds).toFixed(0)} tickets/s (durable)`);
   console.log(
     `latency: p50 ${percentile(0.5).toFixed(1)} ms, p99 ${percentile(0.99).toFixed(1)} ms`,
   );
+  if (killedAt !== undefined)
+    console.log(
+      `one instance SIGKILLed at ticket ${killedAt}: ${lost.length} acknowledged tickets missing from the database`,
+    );
   if (latencies.length < total) console.log(`stopped by the ${maxMs / 1000} s time limit`);
   for (const [reason, count] of failures) console.log(`failed: ${count} × ${reason}`);
 } finally {
-  if (server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await Promise.all(
+    servers.map((server) => {
+      if (server.exitCode !== null || server.signalCode !== null) return undefined;
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      return exited;
+    }),
+  );
+  await postgres?.stop();
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function storedReferences(): Promise<Set<string>> {
+  if (postgres) {
+    const client = new pg.Client({ connectionString: postgres.url });
+    await client.connect();
+    const { rows } = await client.query<{ reference: string }>('SELECT reference FROM tickets');
+    await client.end();
+    return new Set(rows.map((row) => row.reference));
+  }
+  const db = new DatabaseSync(join(dataDir, 'tickets.sqlite'), { readOnly: true });
+  const rows = db.prepare('SELECT reference FROM tickets').all() as Array<{ reference: string }>;
+  db.close();
+  return new Set(rows.map((row) => row.reference));
 }

@@ -37,6 +37,8 @@ export class ConfigFileError extends Error {
 }
 
 export function displayName(file: string): string {
+  // A database URL (postgres://…) is shown as it is, not as a path.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) return file;
   const fromRepo = relative(repoRoot, file);
   return fromRepo.startsWith('..') || isAbsolute(fromRepo) ? file : fromRepo;
 }

@@ -9,12 +9,15 @@ import type { AppEnv } from './context.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { refuseCrossSite } from './middleware/same-origin.ts';
 import {
-  SlidingWindowLimiter,
   defaultTicketRateLimit,
+  inMemoryRateLimiters,
   type RateLimit,
+  type RateLimiterFactory,
 } from './middleware/rate-limit.ts';
 import { ProblemError, notFoundProblem, problemResponse, problemTypes } from './problem.ts';
+import { allowedMethodsOf, methodNotAllowedProblem } from './allowed-methods.ts';
 import { healthRoutes } from './routes/health.ts';
+import { failureResponse } from './failure-response.ts';
 import { slaRoutes } from './routes/sla.ts';
 import { slaTicketRoutes } from './routes/sla-tickets.ts';
 import { helpdeskRoutes } from './routes/helpdesk.ts';
@@ -56,6 +59,11 @@ export interface AppDeps {
   suggester?: ArticleSuggester;
   /** Tickets per client per window. Default 5 per 600 seconds. */
   rateLimit?: RateLimit;
+  /**
+   * Where rate-limit hits are counted: in memory by default (one instance); through the database
+   * when several instances share one (PostgreSQL), so together they allow each limit once.
+   */
+  rateLimiters?: RateLimiterFactory;
   /**
    * HELPDESK_WEBHOOK_SECRET: the helpdesk signs its SLA events with it (POST /api/helpdesk/events).
    * Without it that webhook answers 503.
@@ -116,6 +124,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const now = deps.now ?? (() => Temporal.Now.instant());
   const nowMs = () => now().epochMilliseconds;
   const nowDate = () => new Date(nowMs());
+  const limiter = deps.rateLimiters ?? inMemoryRateLimiters;
   const { stores } = deps;
   const content = deps.content ?? contentRepository(repoContentDir);
   const app = new Hono<AppEnv>();
@@ -139,12 +148,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       oidc: deps.oidc,
       mailer: deps.mailer ?? createMailer({ from: 'help-centre@localhost', log }),
       maxPerAddress: deps.signInLinkLimits?.perAddress ?? 3,
-      // Addresses nobody has get no link (nothing to count in the database): kept in memory.
-      perAddress: new SlidingWindowLimiter(
+      // Addresses nobody has get no link, so the links counted in the database do not limit them.
+      perAddress: limiter(
+        'sign-in-address',
         { max: 2 * (deps.signInLinkLimits?.perAddress ?? 3), windowSeconds: 15 * 60 },
         nowMs,
       ),
-      perClient: new SlidingWindowLimiter(
+      perClient: limiter(
+        'sign-in-client',
         { max: deps.signInLinkLimits?.perClient ?? 20, windowSeconds: 15 * 60 },
         nowMs,
       ),
@@ -244,7 +255,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       salts: stores.salts,
       content,
       now: nowDate,
-      limiter: new SlidingWindowLimiter(deps.voteRateLimit ?? defaultVoteRateLimit, nowMs),
+      limiter: limiter('votes', deps.voteRateLimit ?? defaultVoteRateLimit, nowMs),
     }),
   );
   app.route(
@@ -252,7 +263,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     eventRoutes({
       store: stores.readerEvents,
       now: nowDate,
-      limiter: new SlidingWindowLimiter(deps.eventRateLimit ?? defaultEventRateLimit, nowMs),
+      limiter: limiter('events', deps.eventRateLimit ?? defaultEventRateLimit, nowMs),
     }),
   );
   app.route(
@@ -262,7 +273,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       support: deps.support,
       suggester: deps.suggester ?? noSuggestions,
       now,
-      limiter: new SlidingWindowLimiter(deps.rateLimit ?? defaultTicketRateLimit),
+      limiter: limiter('tickets', deps.rateLimit ?? defaultTicketRateLimit),
       maxBodyBytes: deps.maxBodyBytes ?? 64 * 1024,
       ...(deps.publicDir !== undefined ? { publicDir: dirFunction(deps.publicDir) } : {}),
     }),
@@ -283,19 +294,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', slaRoutes({ support: deps.support, now }));
   app.route('/api', healthRoutes({ store: stores.tickets, log }));
 
-  app.notFound((c) =>
-    problemResponse(notFoundProblem(`There is no ${c.req.method} ${c.req.path} in this API.`)),
-  );
-  app.onError((error, c) => {
-    if (error instanceof ProblemError) return problemResponse(error.problem, error.headers);
-    log.error(`${c.req.method} ${c.req.path} failed`, error);
-    return problemResponse({
-      type: problemTypes.internal,
-      title: 'Something went wrong on our side',
-      status: 500,
-      detail: 'The request was not completed. Try again in a minute.',
-    });
+  // Read once, on the first miss: by then every route is mounted (Hono refuses new ones after).
+  let allowedAt: ((path: string) => string[]) | undefined;
+  app.notFound((c) => {
+    allowedAt ??= allowedMethodsOf(app.routes);
+    const allow = allowedAt(c.req.path);
+    if (allow.length > 0 && !allow.includes(c.req.method))
+      return problemResponse(methodNotAllowedProblem(c.req.method, c.req.path, allow), {
+        Allow: allow.join(', '),
+      });
+    return problemResponse(
+      notFoundProblem(`There is no ${c.req.method} ${c.req.path} in this API.`),
+    );
   });
+  app.onError((error, c) => failureResponse(error, c, log));
   return app;
 }
 

@@ -11,6 +11,13 @@ import { contentRepository } from './content/repository.ts';
 import type { Logger } from './log.ts';
 import type { RateLimit } from './middleware/rate-limit.ts';
 import { openSqliteStores } from './store/sqlite/index.ts';
+import { openPostgresStores, type PostgresStores } from './store/postgres/index.ts';
+import { DatabaseOpenError } from './store/faults.ts';
+import type { DeliveryTarget, Stores } from './store/types.ts';
+import { databaseFile } from './store/sqlite/database.ts';
+import { openingAdvice } from './store/sqlite/faults.ts';
+import { databaseFaultOf } from './store/faults.ts';
+import { displayName } from '../lib/config-file.ts';
 import { loadSupportConfig } from './support/load.ts';
 import { followLiveSuggestions } from './tickets/suggestions.ts';
 import { liveSite, type LiveSite } from './live.ts';
@@ -36,6 +43,8 @@ export interface ServiceSettings {
   signInLinkLimits?: { perAddress: number; perClient: number };
   /** Folder of the SQLite database. */
   dataDir: string;
+  /** DATABASE_URL: PostgreSQL instead of the SQLite file in dataDir. */
+  databaseUrl?: string;
   /** content/support by default. */
   supportDir?: string;
   /** content/ of the working tree, read by the agents' editor. */
@@ -83,9 +92,26 @@ export async function composeService(
   const signInConfig = loadSignInConfig(settings.signInConfigFile);
   const live = liveSite(settings);
   const suggester = await followLiveSuggestions(() => live.publicDir(), log);
-  const stores = openSqliteStores({
-    dataDir: settings.dataDir,
-    deliveryTargets: deliveryTargetsOf(settings.delivery ?? {}),
+  const deliveryTargets = deliveryTargetsOf(settings.delivery ?? {});
+  const postgres = settings.databaseUrl
+    ? await openPostgresStoresOrSay(settings.databaseUrl, deliveryTargets)
+    : undefined;
+  const stores: Stores =
+    postgres ?? openSqliteStores({ dataDir: settings.dataDir, deliveryTargets });
+  // A read-only file with a current schema opens (reads and the static site still work), but the
+  // operator hears it now, not from the first reader whose ticket gets 503. SQLite keeps a file
+  // it opened read-only that way, so this one needs a restart once fixed.
+  await stores.tickets.ping().catch((error: unknown) => {
+    const file = settings.databaseUrl
+      ? withoutPassword(settings.databaseUrl)
+      : databaseFile({ dataDir: settings.dataDir });
+    const advice = openingAdvice(error, file) ?? 'see GET /api/health';
+    const readOnly = databaseFaultOf(error)?.kind === 'read-only';
+    log.warn(
+      `warning: ${displayName(file)} does not take writes: ${advice}` +
+        `${readOnly ? '; then restart the service' : ''}. Until then tickets and sign-ins ` +
+        'answer 503 and GET /api/health is red.',
+    );
   });
   const delivery = await startTicketDelivery({
     settings: {
@@ -146,6 +172,8 @@ export async function composeService(
         : {}),
       ...(settings.signInLinkLimits ? { signInLinkLimits: settings.signInLinkLimits } : {}),
       ...(settings.rateLimit ? { rateLimit: settings.rateLimit } : {}),
+      // On PostgreSQL every instance counts in the database: together they allow each limit once.
+      ...(postgres ? { rateLimiters: postgres.rateLimiters } : {}),
       allowedOrigins: settings.allowedOrigins ?? [],
       log,
       ...overrides,
@@ -159,4 +187,28 @@ export async function composeService(
       await stores.close();
     },
   };
+}
+
+/** The URL as logs may show it: the password never. */
+function withoutPassword(url: string): string {
+  return url.replace(/(\/\/[^:@/\s]*:)[^@/\s]*@/, '$1(hidden)@');
+}
+
+/** PostgreSQL's stores, or a start-up error that names the server and says what to check. */
+async function openPostgresStoresOrSay(
+  url: string,
+  deliveryTargets: readonly DeliveryTarget[],
+): Promise<PostgresStores> {
+  try {
+    return await openPostgresStores({ url, deliveryTargets });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseOpenError(
+      withoutPassword(url),
+      `cannot open the PostgreSQL database (${reason}): check that the server runs and accepts ` +
+        'connections from this machine, that the user, password and database in DATABASE_URL ' +
+        'exist, and that the user may create tables (the service migrates at start)',
+      error,
+    );
+  }
 }

@@ -42,6 +42,19 @@ export const serverEnvSchema = z.object({
   HOST: text('localhost'),
   /** Folder of the SQLite database. Default ./data. */
   DATA_DIR: text('./data'),
+  /**
+   * PostgreSQL instead of the SQLite file, for several instances behind a load balancer
+   * (postgres://user:password@host:5432/database). Default: SQLite in DATA_DIR.
+   */
+  DATABASE_URL: optionalText.pipe(
+    z
+      .url({
+        protocol: /^postgres(ql)?$/,
+        error:
+          'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/helpcentre',
+      })
+      .optional(),
+  ),
   /** The Astro build to serve. Default ./dist. */
   DIST_DIR: text('./dist'),
   /** The agents' build, served under /agents/ behind sign-in. Default ./dist-agents. */
@@ -231,6 +244,7 @@ export function readServerEnv(env: Record<string, string | undefined>): NodeServ
     port: settings.PORT,
     host: settings.HOST,
     dataDir: settings.DATA_DIR,
+    ...(settings.DATABASE_URL ? { databaseUrl: settings.DATABASE_URL } : {}),
     distDir: settings.DIST_DIR,
     agentsDistDir: settings.AGENTS_DIST_DIR,
     releasesDir: settings.RELEASES_DIR,

@@ -46,6 +46,11 @@ export const problemTypes = {
   invalidSignature: '/problems/invalid-signature',
   /** A helpdesk event that is not well formed (400, with per-field errors). */
   invalidEvent: '/problems/invalid-event',
+  /**
+   * The database cannot take the request now: disk full, read-only, I/O error, a lock held too
+   * long, a file that cannot be opened (503 with Retry-After; nothing was stored).
+   */
+  databaseUnavailable: '/problems/database-unavailable',
   internal: '/problems/internal-error',
 } as const;
 
@@ -84,6 +89,16 @@ export function fieldErrorsOf(
   }));
 }
 
+/**
+ * The zod `error` of a required field: "is required" only when the field is missing; a value of
+ * the wrong type or not in the list gets `wrong`, which says what the field must be (a number
+ * sent as a topic is not a missing topic).
+ */
+export function missingOr(field: string, wrong: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? `${field} is required` : wrong;
+}
+
 export function validationProblem(errors: FieldError[], detail?: string): Problem {
   return {
     type: problemTypes.validation,
@@ -96,4 +111,24 @@ export function validationProblem(errors: FieldError[], detail?: string): Proble
 
 export function notFoundProblem(detail: string): Problem {
   return { type: problemTypes.notFound, title: 'Not found', status: 404, detail };
+}
+
+/** Seconds a client (or load balancer) waits before trying again after a database fault. */
+export const databaseRetryAfterSeconds = 30;
+
+/**
+ * 503 for a database fault. `reason` goes only where the operator looks (the health check):
+ * readers learn that nothing was stored and when to try again, not the state of our disks.
+ */
+export function databaseUnavailableProblem(reason?: { database: string; detail: string }): Problem {
+  return {
+    type: problemTypes.databaseUnavailable,
+    title: 'The database is not available right now',
+    status: 503,
+    detail:
+      reason?.detail ??
+      'The request was not completed and nothing was stored. Try again in ' +
+        `${databaseRetryAfterSeconds} seconds.`,
+    ...(reason ? { database: reason.database } : {}),
+  };
 }

@@ -42,6 +42,20 @@ describe('refusing invalid fields with 422 and a message per field', () => {
       /lower case/,
     ],
     ['opened articles that are not a list', { openedArticles: { a: 1 } }, 'openedArticles', /list/],
+    ['a topic that is a number', { topic: 7 }, 'topic', /^topic must be one of: .*bidding/],
+    ['a locale that is a number', { locale: 7 }, 'locale', /^locale must be one of: en, nl/],
+    ['a role that is a number', { role: 7 }, 'role', /^role must be one of: buyer, seller$/],
+    ['an email that is a number', { email: 7 }, 'email', /^email must be text$/],
+    ['a message that is a list', { message: ['too', 'long'] }, 'message', /^message must be text$/],
+    ['a name that is a number', { name: 7 }, 'name', /^name must be text$/],
+    ['a search query that is an object', { searchQuery: {} }, 'searchQuery', /must be text$/],
+    ['an article id that is a number', { articleId: 7 }, 'articleId', /lower case/],
+    [
+      'suggested articles that are numbers',
+      { suggestedArticles: [7] },
+      'suggestedArticles.0',
+      /^suggestedArticles entries must be an article id/,
+    ],
   ];
   test.each(cases)('%s', async (_name, override, field, message) => {
     const problem = await expectProblem(
@@ -56,6 +70,18 @@ describe('refusing invalid fields with 422 and a message per field', () => {
   test('names every missing required field at once', async () => {
     const problem = await expectProblem(await postJson(server(), {}), 422, '/problems/validation');
     expect(fieldsOf(problem)).toEqual(['email', 'locale', 'message', 'role', 'subject', 'topic']);
+    for (const error of problem.errors) expect(error.message).toBe(`${error.field} is required`);
+  });
+
+  test('calls a field "required" only when it is missing, never when it has the wrong type', async () => {
+    const numbers = { locale: 1, email: 2, role: 3, topic: 4, subject: 5, message: 6 };
+    const problem = await expectProblem(
+      await postJson(server(), numbers),
+      422,
+      '/problems/validation',
+    );
+    expect(fieldsOf(problem)).toEqual(Object.keys(numbers).sort());
+    for (const error of problem.errors) expect(error.message).not.toMatch(/required/);
   });
 
   test('counts length in characters after cleaning, so control characters do not fill a subject', async () => {
@@ -193,17 +219,15 @@ describe('never answering bad input with a 5xx', () => {
     expect(response.status).toBeLessThan(500);
   });
 
-  test('unknown API paths and methods answer 404 problems', async () => {
+  test('unknown API paths answer 404 problems, wrong methods 405 with Allow', async () => {
     await expectProblem(
       await fetch(`${server().url}/api/nothing-here`),
       404,
       '/problems/not-found',
     );
-    await expectProblem(
-      await fetch(`${server().url}/api/tickets`, { method: 'DELETE' }),
-      404,
-      '/problems/not-found',
-    );
+    const wrongMethod = await fetch(`${server().url}/api/tickets`, { method: 'DELETE' });
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+    await expectProblem(wrongMethod, 405, '/problems/method-not-allowed');
   });
 
   test('the server logged no internal error', () => {

@@ -95,13 +95,17 @@ describe('createApp as a plain fetch handler', () => {
     log: silentLogger,
   });
 
-  test('health answers 503 when the database does not answer', async () => {
+  test('health answers 503 problem+json when the database does not answer', async () => {
     const response = await app.fetch(new Request('http://help.test/api/health'));
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: 'error', database: 'unavailable' });
+    expect(response.headers.get('retry-after')).toBe('30');
+    expect(await response.json()).toMatchObject({
+      type: '/problems/database-unavailable',
+      database: 'unavailable',
+    });
   });
 
-  test('a storage failure is a 500 problem that leaks nothing of the cause', async () => {
+  test('a storage failure that is no database fault is a 500 problem that leaks nothing of the cause', async () => {
     const response = await app.fetch(
       new Request('http://help.test/api/tickets', {
         method: 'POST',

@@ -177,6 +177,25 @@ describe('POST /api/events', () => {
     ]);
   });
 
+  test('says what a field of the wrong type must be, and "required" only when it is missing', async () => {
+    const response = await post({
+      events: [
+        { kind: 'search', source: 7, locale: 7, visit: 7, query: 7, results: '3' },
+        { kind: 'open', source: 'search', locale: 'en', visit, rank: 0.5, articleId: 7 },
+        { kind: 'suggestions-shown', locale: 'en', visit, articles: 'payouts' },
+        { kind: 'contact-view', locale: 'en' },
+      ],
+    });
+    expect(response.status).toBe(422);
+    const { errors } = (await response.json()) as { errors: Array<{ message: string }> };
+    expect(errors.map((error) => error.message)).toEqual([
+      expect.stringMatching(/^source must be one of: /),
+      'rank must be a whole number from 1 to 1000',
+      'articles must be a list of article ids',
+      'visit is required',
+    ]);
+  });
+
   test('refuses more than 50 events, a body that is not {events: [...]}, and non-JSON', async () => {
     const event = { kind: 'contact-view', locale: 'en', visit };
     const tooMany = await post({ events: Array.from({ length: 51 }, () => event) });

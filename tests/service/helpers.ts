@@ -27,6 +27,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Default: an empty temp folder (no build). */
   distDir?: string;
+  /** A command the server runs under, such as setpriv to run it as another user. */
+  runUnder?: string[];
 }
 
 const running = new Set<ChildProcess>();
@@ -73,7 +75,8 @@ export function serverForThisFile(options: StartOptions = {}): () => TestServer 
 
 export function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir('data');
-  const child = spawn(process.execPath, ['scripts/serve.ts'], {
+  const [command, ...args] = serverCommand(options.runUnder);
+  const child = spawn(command, args, {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -125,11 +128,19 @@ export function startServer(options: StartOptions = {}): Promise<TestServer> {
   });
 }
 
+/** `node scripts/serve.ts`, under the given command when there is one. */
+function serverCommand(runUnder: string[] = []): [string, ...string[]] {
+  const [first = process.execPath, ...rest] = [...runUnder, process.execPath, 'scripts/serve.ts'];
+  return [first, ...rest];
+}
+
 /** Runs the server expecting it to refuse to start; resolves with its exit code and output. */
 export function runUntilExit(
   env: Record<string, string>,
+  options: Pick<StartOptions, 'runUnder'> = {},
 ): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['scripts/serve.ts'], {
+  const [command, ...args] = serverCommand(options.runUnder);
+  const child = spawn(command, args, {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: tempDir('data'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -204,7 +204,10 @@ describe('an agent’s proposal, from draft to review', () => {
       proposal: { id: string; kind: string; sourceRevision: string };
     };
     // Translations track the English text without its search keywords.
-    expect(proposal).toMatchObject({ kind: 'translation', sourceRevision: sourceRevisionOf(source) });
+    expect(proposal).toMatchObject({
+      kind: 'translation',
+      sourceRevision: sourceRevisionOf(source),
+    });
     expect(sourceRevisionOf(source)).not.toBe(revisionOf(source));
     const stored = await service.stores.proposals.get(proposal.id);
     expect(readFrontmatter(stored!.text)['sourceRevision']).toBe(sourceRevisionOf(source));
@@ -286,6 +289,21 @@ describe('flags on passages', () => {
     expect(response.status).toBe(422);
     const { errors } = (await response.json()) as { errors: Array<{ field: string }> };
     expect(errors.map((e) => e.field).sort()).toEqual(['blockKey', 'quote', 'reason', 'ticketRef']);
+  });
+
+  it('says a field of the wrong type must be text, instead of dropping it or calling it missing', async () => {
+    const { cookie } = await service.signIn('agent');
+    const response = await service.call('/api/flags', {
+      cookie,
+      json: { ...passage('The old target.'), articleId: 7, comment: 7, ticketRef: ['HB-1'] },
+    });
+    expect(response.status).toBe(422);
+    const { errors } = (await response.json()) as { errors: Array<{ field: string }> };
+    expect(errors).toEqual([
+      { field: 'articleId', message: 'must be text' },
+      { field: 'comment', message: 'must be text' },
+      { field: 'ticketRef', message: 'must be text' },
+    ]);
   });
 
   it('finds the passage again after the article changed, or shows the flag orphaned with its quote', async () => {

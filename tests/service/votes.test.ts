@@ -43,6 +43,7 @@ function voteService(options: { rateLimit?: number } = {}) {
   const articleFile = (locale: string, id: string) =>
     join(contentDir, 'articles', locale, `${id}.mdx`);
   return {
+    app,
     stores,
     dataDir,
     advance: (ms: number) => {
@@ -288,6 +289,29 @@ describe('which articles can be voted on', () => {
     );
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({ errors: [{ field: 'articleId' }] });
+  });
+
+  test('says what a field of the wrong type must be, and "required" only when it is missing', async () => {
+    const service = voteService();
+    const wrong = await service.app.request('/api/votes', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Test-Client': '203.0.113.70' },
+      body: JSON.stringify({ articleId: 7, locale: 7, revision: 7, helpful: 7 }),
+    });
+    expect(wrong.status).toBe(422);
+    const { errors } = (await wrong.json()) as {
+      errors: Array<{ field: string; message: string }>;
+    };
+    expect(errors.map((error) => error.field).sort()).toEqual([
+      'articleId',
+      'helpful',
+      'locale',
+      'revision',
+    ]);
+    for (const error of errors) expect(error.message).toMatch(new RegExp(`^${error.field} must `));
+    const missing = await service.vote({});
+    const missed = (await missing.json()) as { errors: Array<{ field: string; message: string }> };
+    for (const error of missed.errors) expect(error.message).toBe(`${error.field} is required`);
   });
 
   test('refuses a public vote on an internal article', async () => {

@@ -7,7 +7,7 @@
 import { localeInfo, type Locale } from '../../i18n/locales.ts';
 import { useTranslations } from '../../i18n/index.ts';
 import type { Logger } from '../log.ts';
-import type { SlidingWindowLimiter } from '../middleware/rate-limit.ts';
+import type { RateLimiter } from '../middleware/rate-limit.ts';
 import { ProblemError, problemTypes } from '../problem.ts';
 import type { Person, Stores } from '../store/types.ts';
 import type { Mailer } from './mailer.ts';
@@ -20,10 +20,10 @@ export interface EmailLinkDeps {
   mailer: Mailer;
   now: () => Date;
   log: Logger;
-  /** Links per address per window (in memory, beside the database count). */
-  perAddress: SlidingWindowLimiter;
+  /** Links per address per window (beside the database count of links sent). */
+  perAddress: RateLimiter;
   /** Requests per client per window. */
-  perClient: SlidingWindowLimiter;
+  perClient: RateLimiter;
   /** Links sent to one address within 15 minutes, counted in the database. Default 3. */
   maxPerAddress?: number;
 }
@@ -44,9 +44,9 @@ export async function requestSignInLink(
   deps: EmailLinkDeps,
   request: { email: string; next: string | null; locale: Locale; origin: string; client: string },
 ): Promise<void> {
-  const client = deps.perClient.take(request.client);
+  const client = await deps.perClient.take(request.client);
   if (!client.allowed) throw tooMany(client.retryAfterSeconds);
-  const address = deps.perAddress.take(request.email);
+  const address = await deps.perAddress.take(request.email);
   if (!address.allowed) throw tooMany(address.retryAfterSeconds);
   const now = deps.now();
   const sinceWindow = new Date(now.getTime() - linkLifetimeMs).toISOString();

@@ -28,6 +28,8 @@ export function readBodyWithin(maxBytes: number): MiddlewareHandler<AppEnv> {
 /**
  * The body of a request not read yet, or undefined once it grows past maxBytes (the rest is not
  * read). Also for a middleware that needs the body after an earlier one refused the request.
+ * Throws a 400 problem when the client goes away before the body ends: an abandoned upload is
+ * the client's doing, not a failure on our side.
  */
 export async function readBodyBytes(
   request: Request,
@@ -38,7 +40,9 @@ export async function readBodyBytes(
   const reader = request.body?.getReader();
   if (reader) {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch(() => {
+        throw new ClientWentAwayError();
+      });
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) {
@@ -55,4 +59,20 @@ export async function readBodyBytes(
     offset += chunk.byteLength;
   }
   return body;
+}
+
+/**
+ * The client closed the connection before its body arrived whole (Node fails the body stream
+ * with "aborted", ECONNRESET). Its own class so the app logs it as one line, not as a failure.
+ */
+export class ClientWentAwayError extends ProblemError {
+  constructor() {
+    super({
+      type: problemTypes.malformedBody,
+      title: 'The request body could not be read',
+      status: 400,
+      detail: 'The connection closed before the whole body arrived; send the request again.',
+    });
+    this.name = 'ClientWentAwayError';
+  }
 }

@@ -1,8 +1,11 @@
 /**
- * A per-client limit on ticket creation (sliding window, in memory). A request takes a slot up
- * front, so concurrent requests cannot slip past the limit together; the slot is given back when
- * no ticket came of it (invalid input, spam, an idempotent replay), so a person fixing typos is
- * not locked out. In memory means per process: several instances each allow the limit.
+ * A per-client limit on ticket creation (sliding window, in memory). A request takes a slot once
+ * its body has arrived whole and within the size limit (put this after readBodyWithin), so slow
+ * or abandoned uploads take none, and before any work, so concurrent requests cannot slip past
+ * the limit together; the slot is given back when no ticket came of it (invalid input, spam, an
+ * idempotent replay), so a person fixing typos is not locked out. SlidingWindowLimiter keeps the
+ * hits in memory, which is right for one instance; several instances on PostgreSQL share theirs
+ * through the database (store/postgres/rate-limits.ts), so N instances allow the limit once.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
@@ -17,12 +20,28 @@ export interface RateLimit {
 
 export const defaultTicketRateLimit: RateLimit = { max: 5, windowSeconds: 600 };
 
-type Take = { allowed: true; release(): void } | { allowed: false; retryAfterSeconds: number };
+export type Take =
+  { allowed: true; release(): void } | { allowed: false; retryAfterSeconds: number };
+
+/** Takes a slot for a client, or says how long until one frees up. */
+export interface RateLimiter {
+  take(client: string): Take | Promise<Take>;
+}
+
+/** Makes the limiter of one kind of request ("tickets", "votes"…) with its limit. */
+export type RateLimiterFactory = (
+  bucket: string,
+  limit: RateLimit,
+  nowMs?: () => number,
+) => RateLimiter;
+
+export const inMemoryRateLimiters: RateLimiterFactory = (_bucket, limit, nowMs) =>
+  new SlidingWindowLimiter(limit, nowMs);
 
 /** Beyond this many clients, forgotten ones are swept so memory stays bounded. */
 const SWEEP_ABOVE = 10_000;
 
-export class SlidingWindowLimiter {
+export class SlidingWindowLimiter implements RateLimiter {
   readonly #max: number;
   readonly #windowMs: number;
   readonly #now: () => number;
@@ -69,9 +88,9 @@ export class SlidingWindowLimiter {
 }
 
 /** 429 with Retry-After once the client used up its tickets for the window. */
-export function limitTicketCreation(limiter: SlidingWindowLimiter): MiddlewareHandler<AppEnv> {
+export function limitTicketCreation(limiter: RateLimiter): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const slot = limiter.take(c.get('clientAddress'));
+    const slot = await limiter.take(c.get('clientAddress'));
     if (!slot.allowed) {
       throw new ProblemError(
         {

@@ -27,47 +27,50 @@ export function validateFlag(
   content: ContentRepository,
 ): FlagInput {
   const errors: FieldError[] = [];
+  // One message per field, the first: "must be text" says more than what an empty value fails.
+  const refuse = (field: string, message: string) => {
+    if (!errors.some((error) => error.field === field)) errors.push({ field, message });
+  };
   const text = (name: string) => {
     const value = fields[name];
-    return typeof value === 'string' ? value.trim() : '';
+    if (value == null) return '';
+    if (typeof value === 'string') return value.trim();
+    refuse(name, 'must be text');
+    return '';
   };
   const articleId = text('articleId');
   const locale = text('locale');
-  if (!isLocale(locale))
-    errors.push({ field: 'locale', message: 'must be one of the eight locales' });
+  if (!isLocale(locale)) refuse('locale', 'must be one of the eight locales');
   else if (!content.article(locale, articleId))
-    errors.push({ field: 'articleId', message: `there is no article "${articleId}" in ${locale}` });
+    refuse(
+      'articleId',
+      articleId === '' ? 'is required' : `there is no article "${articleId}" in ${locale}`,
+    );
   const revision = text('revision');
-  if (!REVISION.test(revision))
-    errors.push({ field: 'revision', message: 'must be the 12-character revision of the page' });
+  if (!REVISION.test(revision)) refuse('revision', 'must be the 12-character revision of the page');
   const blockKey = text('blockKey');
-  if (!BLOCK_KEY.test(blockKey))
-    errors.push({ field: 'blockKey', message: 'must be the key of a block on the page' });
+  if (!BLOCK_KEY.test(blockKey)) refuse('blockKey', 'must be the key of a block on the page');
   const blockKind = text('blockKind');
   if (!(blockKinds as readonly string[]).includes(blockKind))
-    errors.push({ field: 'blockKind', message: `must be one of ${blockKinds.join(', ')}` });
+    refuse('blockKind', `must be one of ${blockKinds.join(', ')}`);
   const quote = text('quote');
   if (!quote || quote.length > feedbackLimits.quoteChars)
-    errors.push({
-      field: 'quote',
-      message: `must be the passage's text, at most ${feedbackLimits.quoteChars} characters`,
-    });
+    refuse('quote', `must be the passage's text, at most ${feedbackLimits.quoteChars} characters`);
   const reason = text('reason');
   if (!(flagReasons as readonly string[]).includes(reason))
-    errors.push({ field: 'reason', message: `choose one of ${flagReasons.join(', ')}` });
+    refuse('reason', `choose one of ${flagReasons.join(', ')}`);
   const comment = text('comment');
   if (comment.length > feedbackLimits.commentChars)
-    errors.push({
-      field: 'comment',
-      message: `is ${comment.length} characters; keep it under ${feedbackLimits.commentChars}`,
-    });
+    refuse(
+      'comment',
+      `is ${comment.length} characters; keep it under ${feedbackLimits.commentChars}`,
+    );
   const ticketRef = text('ticketRef');
   if (ticketRef && !TICKET_REF.test(ticketRef))
-    errors.push({
-      field: 'ticketRef',
-      message:
-        'write the ticket reference as the helpdesk shows it, for example HB-7K2M9Q0Z or #48213',
-    });
+    refuse(
+      'ticketRef',
+      'write the ticket reference as the helpdesk shows it, for example HB-7K2M9Q0Z or #48213',
+    );
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,

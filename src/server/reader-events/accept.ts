@@ -13,29 +13,48 @@ import {
   readerEventSources,
 } from '../../lib/reader-events.ts';
 import { maskQuery } from '../../search/mask-query.ts';
-import type { FieldError } from '../problem.ts';
+import { missingOr, type FieldError } from '../problem.ts';
 import type { ReaderEvent } from '../store/types.ts';
 import { idPattern } from '../../lib/ids.ts';
 
-const articleId = z.string().max(100).regex(idPattern, { error: 'not an article id' });
+const articleIdMessage = 'articleId must be an article id in lower case with dashes';
+const articleId = z
+  .string({ error: missingOr('articleId', articleIdMessage) })
+  .max(100, { error: articleIdMessage })
+  .regex(idPattern, { error: articleIdMessage });
 
 /** A query as typed (bounded), masked; one that masks to nothing is refused. */
 const query = z
-  .string()
-  .max(1000)
+  .string({ error: missingOr('query', 'query must be text') })
+  .max(1000, { error: 'query must be at most 1000 characters' })
   .transform(maskQuery)
   .refine((masked) => masked !== '', { error: 'query is empty' });
 
+const visitMessage =
+  'visit must be a random id of 8 to 64 letters, digits and dashes, such as a UUID';
+
+/** A whole number in a range, with a message that says so whatever was wrong with it. */
+const wholeNumber = (field: string, min: number, max: number) => {
+  const message = `${field} must be a whole number from ${min} to ${max}`;
+  return z
+    .number({ error: missingOr(field, message) })
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message });
+};
+
 const common = {
   /** One of the eight locales; anything else is refused. */
-  locale: z.enum(locales, { error: `locale must be one of: ${locales.join(', ')}` }),
-  /** The tab's random visit id (a UUID in practice): 8 to 64 letters, digits and dashes. */
-  visit: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, {
-    error: 'visit must be a random id of 8 to 64 letters, digits and dashes, such as a UUID',
+  locale: z.enum(locales, {
+    error: missingOr('locale', `locale must be one of: ${locales.join(', ')}`),
   }),
+  /** The tab's random visit id (a UUID in practice): 8 to 64 letters, digits and dashes. */
+  visit: z
+    .string({ error: missingOr('visit', visitMessage) })
+    .regex(/^[A-Za-z0-9-]{8,64}$/, { error: visitMessage }),
 };
 const searchSource = z.enum(readerEventSources, {
-  error: `source must be one of: ${readerEventSources.join(', ')}`,
+  error: missingOr('source', `source must be one of: ${readerEventSources.join(', ')}`),
 });
 /** Events of the contact page are from the contact page, whatever the client says otherwise. */
 const contactSource = z.literal('contact').default('contact');
@@ -49,7 +68,7 @@ const eventSchema = z.discriminatedUnion(
       ...common,
       query,
       /** Results the query had: 0 to 10,000. */
-      results: z.number().int().min(0).max(10_000),
+      results: wholeNumber('results', 0, 10_000),
     }),
     z.object({
       kind: z.literal('open'),
@@ -58,7 +77,7 @@ const eventSchema = z.discriminatedUnion(
       /** What was searched; a contact-page suggestion may have come from no typed query. */
       query: query.optional(),
       /** 1-based position in the list the reader saw. */
-      rank: z.number().int().min(1).max(1000),
+      rank: wholeNumber('rank', 1, 1000),
       articleId,
     }),
     z.object({ kind: z.literal('contact-view'), source: contactSource, ...common }),
@@ -66,7 +85,11 @@ const eventSchema = z.discriminatedUnion(
       kind: z.literal('suggestions-shown'),
       source: contactSource,
       ...common,
-      articles: z.array(articleId).max(maxArticlesPerEvent),
+      articles: z
+        .array(articleId, { error: 'articles must be a list of article ids' })
+        .max(maxArticlesPerEvent, {
+          error: `articles may list at most ${maxArticlesPerEvent} articles`,
+        }),
     }),
     z.object({ kind: z.literal('ticket-sent'), source: contactSource, ...common }),
   ],

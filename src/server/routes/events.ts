@@ -10,7 +10,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { readBodyWithin } from '../middleware/body-limit.ts';
-import type { RateLimit, SlidingWindowLimiter } from '../middleware/rate-limit.ts';
+import type { RateLimit, RateLimiter } from '../middleware/rate-limit.ts';
 import { ProblemError, problemTypes, validationProblem, fieldErrorsOf } from '../problem.ts';
 import { bodyKindOf, parseBody } from '../request-body.ts';
 import { optedOut } from '../reader-events/opt-out.ts';
@@ -25,7 +25,7 @@ export interface EventRouteDeps {
   store: ReaderEventStore;
   now: () => Date;
   /** Batches per client per window. */
-  limiter: SlidingWindowLimiter;
+  limiter: RateLimiter;
 }
 
 export function eventRoutes(deps: EventRouteDeps): Hono<AppEnv> {
@@ -33,8 +33,10 @@ export function eventRoutes(deps: EventRouteDeps): Hono<AppEnv> {
 
   routes.post(
     '/',
+    // The body first: a batch counts once it arrived whole, so abandoned uploads take no slot.
+    readBodyWithin(maxEventBatchBytes),
     async (c, next) => {
-      const slot = deps.limiter.take(c.get('clientAddress'));
+      const slot = await deps.limiter.take(c.get('clientAddress'));
       if (!slot.allowed) {
         throw new ProblemError(
           {
@@ -48,7 +50,6 @@ export function eventRoutes(deps: EventRouteDeps): Hono<AppEnv> {
       }
       await next();
     },
-    readBodyWithin(maxEventBatchBytes),
     async (c) => {
       if (bodyKindOf(c.req.header('content-type')) !== 'json') {
         throw new ProblemError({

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { readBodyWithin } from '../middleware/body-limit.ts';
-import { limitTicketCreation, type SlidingWindowLimiter } from '../middleware/rate-limit.ts';
+import { limitTicketCreation, type RateLimiter } from '../middleware/rate-limit.ts';
 import {
   ProblemError,
   notFoundProblem,
@@ -27,7 +27,7 @@ import { normalizeReference } from '../tickets/reference.ts';
 import { checkIdempotencyKey, createTicketValidator, honeypotFilled } from '../tickets/validate.ts';
 
 export interface TicketRouteDeps extends TicketServiceDeps {
-  limiter: SlidingWindowLimiter;
+  limiter: RateLimiter;
   maxBodyBytes: number;
   /**
    * The public build, whose contact page answers a refused form post from a browser without
@@ -47,8 +47,10 @@ export function ticketRoutes(deps: TicketRouteDeps): Hono<AppEnv> {
   routes.post(
     '/',
     answerFormPostsWithPage(formPostPages),
-    limitTicketCreation(deps.limiter),
+    // The body first: only a request that arrived whole (and within the limit) takes a slot, so
+    // slow or abandoned uploads cannot use up a client's tickets.
     readBodyWithin(deps.maxBodyBytes),
+    limitTicketCreation(deps.limiter),
     async (c) => {
       const kind = bodyKindOf(c.req.header('content-type'));
       const fields = parseTicketBody(c.get('body'), kind);

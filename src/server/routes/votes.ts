@@ -9,14 +9,8 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import type { ContentRepository } from '../content/repository.ts';
 import { readBodyWithin } from '../middleware/body-limit.ts';
-import type { RateLimit, SlidingWindowLimiter } from '../middleware/rate-limit.ts';
-import {
-  ProblemError,
-  problemResponse,
-  problemTypes,
-  validationProblem,
-  type Problem,
-} from '../problem.ts';
+import type { RateLimit, RateLimiter } from '../middleware/rate-limit.ts';
+import { ProblemError, problemResponse, problemTypes, validationProblem } from '../problem.ts';
 import { bodyKindOf, parseBody } from '../request-body.ts';
 import type { SaltStore, VoteStore, VoteSummary } from '../store/types.ts';
 import { castVote } from '../votes/cast.ts';
@@ -36,7 +30,7 @@ export interface VoteRouteDeps {
   salts: SaltStore;
   content: ContentRepository;
   now: () => Date;
-  limiter: SlidingWindowLimiter;
+  limiter: RateLimiter;
 }
 
 export function voteRoutes(deps: VoteRouteDeps): Hono<AppEnv> {
@@ -50,7 +44,7 @@ export function voteRoutes(deps: VoteRouteDeps): Hono<AppEnv> {
       // Read first (it is small and bounded), so even a refusal can link back to the article.
       await readBody(c, async () => {});
       fields = parseBody(c.get('body'), bodyKindOf(c.req.header('content-type')));
-      const slot = deps.limiter.take(c.get('clientAddress'));
+      const slot = await deps.limiter.take(c.get('clientAddress'));
       if (!slot.allowed)
         throw new ProblemError(
           {
@@ -100,18 +94,6 @@ export function voteRoutes(deps: VoteRouteDeps): Hono<AppEnv> {
     };
     return c.json(summary);
   });
-
-  routes.all('/', () =>
-    problemResponse(
-      {
-        type: problemTypes.methodNotAllowed,
-        title: 'Method not allowed',
-        status: 405,
-        detail: 'Send an answer with POST.',
-      } satisfies Problem,
-      { Allow: 'POST' },
-    ),
-  );
 
   return routes;
 }

@@ -149,7 +149,11 @@ export interface TicketStore {
   ): Promise<ApplyHelpdeskEventResult>;
   /** Tickets for the SLA list, by stored state, team and time received. */
   listForSla(filter: SlaTicketFilter): Promise<StoredTicket[]>;
-  /** Throws when the database cannot answer a trivial query. */
+  /**
+   * Proves the database takes writes (GET /api/health): a small durable write through the path a
+   * ticket takes, so a full disk or a read-only file fails it, not only a database that is gone.
+   * Throws the database's own error (store/faults.ts reads its kind).
+   */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -194,6 +198,13 @@ export interface NewPerson {
   languages?: Locale[];
 }
 
+/** What an update changes; what it leaves out stays as it is. */
+export interface PersonPatch {
+  role?: Role;
+  name?: string | null;
+  languages?: Locale[];
+}
+
 export type AddPersonResult =
   | { outcome: 'added'; person: Person }
   /** The address belongs to someone already; nothing changed. */
@@ -206,11 +217,7 @@ export interface PersonStore {
   list(): Promise<Person[]>;
   /** Adds a person, or brings back one who was removed (with the new role). */
   add(person: NewPerson, change: Change): Promise<AddPersonResult>;
-  update(
-    id: string,
-    patch: { role?: Role; name?: string | null; languages?: Locale[] },
-    change: Change,
-  ): Promise<Person | undefined>;
+  update(id: string, patch: PersonPatch, change: Change): Promise<Person | undefined>;
   /** Removes a person's access; their flags and proposals keep their name. */
   remove(id: string, change: Change): Promise<boolean>;
   history(id: string): Promise<HistoryEntry[]>;
@@ -342,6 +349,13 @@ export type FlagWriteResult =
   | { outcome: 'not-found' }
   | { outcome: 'wrong-state'; flag: Flag };
 
+/** A flag's move, with why: a decline reason, the proposal it was linked to, the revision. */
+export type FlagChange = Change & {
+  reason?: string | null;
+  proposalId?: string | null;
+  revision?: string | null;
+};
+
 export interface FlagStore {
   raise(flag: NewFlag, change: Change): Promise<RaiseFlagResult>;
   get(id: string): Promise<Flag | undefined>;
@@ -353,11 +367,7 @@ export interface FlagStore {
     id: string,
     from: readonly FlagState[],
     to: FlagState,
-    change: Change & {
-      reason?: string | null;
-      proposalId?: string | null;
-      revision?: string | null;
-    },
+    change: FlagChange,
   ): Promise<FlagWriteResult>;
   /** Flags a person raised or joined, newest activity first. */
   listInvolving(personId: string): Promise<Flag[]>;
@@ -478,12 +488,15 @@ export interface TranslationTask {
   closedBy: string | null;
 }
 
+/** A task to open: the store gives it its id, state and times. */
+export type NewTranslationTask = Omit<
+  TranslationTask,
+  'id' | 'state' | 'createdAt' | 'closedAt' | 'closedBy'
+>;
+
 export interface TranslationTaskStore {
   /** Opens a task per locale; an open task of the same article and locale is superseded. */
-  open(
-    tasks: Array<Omit<TranslationTask, 'id' | 'state' | 'createdAt' | 'closedAt' | 'closedBy'>>,
-    change: Change,
-  ): Promise<TranslationTask[]>;
+  open(tasks: NewTranslationTask[], change: Change): Promise<TranslationTask[]>;
   listOpen(locale?: Locale): Promise<TranslationTask[]>;
   /** Closes the open tasks of an article in a locale (its translation caught up). */
   complete(articleId: string, locale: Locale, change: Change): Promise<number>;

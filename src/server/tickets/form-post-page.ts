@@ -22,7 +22,10 @@ import { checkIdempotencyKey } from './validate.ts';
 export interface FormPostPageOptions {
   /** The public build (dist/), read per request: a release switch can change it. */
   publicDir: () => string;
-  /** The ticket route's body limit, for a body still unread when the rate limit refused it. */
+  /**
+   * The ticket route's body limit, for a body still unread when the route refused the request
+   * (the route reads it before the rate limit, so a 429 has it already).
+   */
   maxBodyBytes: number;
 }
 

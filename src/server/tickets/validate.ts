@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { locales } from '../../i18n/locales.ts';
 import type { FieldError } from '../problem.ts';
-import { fieldErrorsOf } from '../problem.ts';
+import { fieldErrorsOf, missingOr } from '../problem.ts';
 import { idPattern } from '../../lib/ids.ts';
 
 export const roles = ['buyer', 'seller'] as const;
@@ -40,10 +40,7 @@ const characters = (value: string) => [...value].length;
 
 function requiredText(field: string, options: { min: number; max: number; multiline?: boolean }) {
   return z
-    .string({
-      error: (issue) =>
-        issue.input === undefined ? `${field} is required` : `${field} must be text`,
-    })
+    .string({ error: missingOr(field, `${field} must be text`) })
     .transform(options.multiline ? cleanMultiline : cleanLine)
     .refine((value) => characters(value) >= options.min, {
       error: `${field} must be at least ${options.min} characters (after trimming spaces)`,
@@ -81,9 +78,12 @@ function articleIdList(field: string) {
       return [...new Set(ids.filter((id) => id !== ''))];
     },
     z
-      .array(z.string().regex(idPattern, { error: `${field} entries ${articleIdMessage}` }), {
-        error: `${field} must be a list of article ids`,
-      })
+      .array(
+        z
+          .string({ error: `${field} entries ${articleIdMessage}` })
+          .regex(idPattern, { error: `${field} entries ${articleIdMessage}` }),
+        { error: `${field} must be a list of article ids` },
+      )
       .max(50, { error: `${field} may list at most 50 articles` }),
   );
 }
@@ -93,14 +93,15 @@ function articleIdList(field: string) {
  * support configuration (content/support), so a new topic needs no code change.
  */
 export function ticketSubmissionSchema(topicIds: readonly string[]) {
+  const topicMessage = `topic must be one of: ${topicIds.join(', ')}`;
   return z.object({
     /** The reader's language; decides the team and the confirmation page. One of the 8 locales. */
-    locale: z.enum(locales, { error: `locale must be one of: ${locales.join(', ')}` }),
+    locale: z.enum(locales, {
+      error: missingOr('locale', `locale must be one of: ${locales.join(', ')}`),
+    }),
     /** Where the reply goes. Trimmed; at most 254 characters (the SMTP limit). */
     email: z
-      .string({
-        error: (issue) => (issue.input === undefined ? 'email is required' : 'email must be text'),
-      })
+      .string({ error: missingOr('email', 'email must be text') })
       .transform(cleanLine)
       .pipe(
         z
@@ -110,11 +111,11 @@ export function ticketSubmissionSchema(topicIds: readonly string[]) {
     /** How to address the reader; optional, at most 100 characters. */
     name: optionalLine('name', 100),
     /** Buyer or seller: routes the ticket to the right queue. */
-    role: z.enum(roles, { error: `role must be one of: ${roles.join(', ')}` }),
+    role: z.enum(roles, { error: missingOr('role', `role must be one of: ${roles.join(', ')}`) }),
     /** A topic id from content/support; its priority decides the SLA. */
-    topic: z.string({ error: 'topic is required' }).refine((id) => topicIds.includes(id), {
-      error: `topic must be one of: ${topicIds.join(', ')}`,
-    }),
+    topic: z
+      .string({ error: missingOr('topic', topicMessage) })
+      .refine((id) => topicIds.includes(id), { error: topicMessage }),
     /** One line, 3–150 characters. */
     subject: requiredText('subject', { min: 3, max: 150 }),
     /** Free text, 10–5,000 characters; newlines and tabs kept. */

@@ -12,34 +12,37 @@ import {
   type VoteReason,
 } from '../../lib/votes.ts';
 import type { FieldError } from '../problem.ts';
-import { fieldErrorsOf } from '../problem.ts';
+import { fieldErrorsOf, missingOr } from '../problem.ts';
 import { cleanLine, cleanMultiline } from '../tickets/validate.ts';
 import { idPattern } from '../../lib/ids.ts';
 
 const REVISION = /^[0-9a-f]{12}$/;
 const characters = (value: string) => [...value].length;
 
+const articleIdMessage =
+  'articleId must be an article id in lower case with dashes, e.g. "paying-for-lots"';
+const localeMessage = `locale must be one of: ${locales.join(', ')}`;
+const revisionMessage = 'revision must be 12 lower-case hex digits';
+
 /** "yes"/"no" from a form button, true/false from JSON. */
 const helpful = z.preprocess(
   (value) => (value === 'yes' ? true : value === 'no' ? false : value),
-  z.boolean({ error: 'helpful must be "yes" or "no"' }),
+  z.boolean({ error: missingOr('helpful', 'helpful must be "yes" or "no"') }),
 );
 
 const voteSchema = z
   .object({
     /** The article voted on, as in its URL. */
     articleId: z
-      .string({ error: 'articleId is required' })
+      .string({ error: missingOr('articleId', articleIdMessage) })
       .transform(cleanLine)
-      .refine((id) => idPattern.test(id), {
-        error: 'articleId must be an article id in lower case with dashes, e.g. "paying-for-lots"',
-      }),
+      .refine((id) => idPattern.test(id), { error: articleIdMessage }),
     /** The locale of the page the reader voted on (not necessarily the language of the text). */
-    locale: z.enum(locales, { error: `locale must be one of: ${locales.join(', ')}` }),
+    locale: z.enum(locales, { error: missingOr('locale', localeMessage) }),
     /** The revision of the text the page showed: 12 hex digits (src/lib/revision.ts). */
     revision: z
-      .string({ error: 'revision is required' })
-      .regex(REVISION, { error: 'revision must be 12 lower-case hex digits' }),
+      .string({ error: missingOr('revision', revisionMessage) })
+      .regex(REVISION, { error: revisionMessage }),
     /** Which help centre the page belongs to. Default public. */
     audience: z
       .enum(voteAudiences, { error: `audience must be one of: ${voteAudiences.join(', ')}` })
@@ -107,14 +110,14 @@ export function localeOfBody(input: Record<string, unknown>): (typeof locales)[n
 }
 
 const summaryQuerySchema = z.object({
-  articleId: z.string({ error: 'articleId is required' }).regex(idPattern, {
-    error: 'articleId must be an article id in lower case with dashes',
-  }),
-  locale: z.enum(locales, { error: `locale must be one of: ${locales.join(', ')}` }),
+  articleId: z
+    .string({ error: missingOr('articleId', articleIdMessage) })
+    .regex(idPattern, { error: articleIdMessage }),
+  locale: z.enum(locales, { error: missingOr('locale', localeMessage) }),
   /** The revision the page shows: its tallies are `current`. */
   revision: z
-    .string({ error: 'revision is required' })
-    .regex(REVISION, { error: 'revision must be 12 lower-case hex digits' }),
+    .string({ error: missingOr('revision', revisionMessage) })
+    .regex(REVISION, { error: revisionMessage }),
 });
 
 export function validateSummaryQuery(

@@ -6,9 +6,12 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { DatabaseOpenError } from '../faults.ts';
+import { openingAdvice } from './faults.ts';
 import { migrations, type Migration } from './migrations.ts';
+import type { Row } from '../rows/columns.ts';
 
-export type Row = Record<string, unknown>;
+export type { Row };
 
 export interface SqliteOptions {
   /** Folder of the database file; created when missing. */
@@ -23,16 +26,29 @@ export function databaseFile(options: SqliteOptions): string {
   return resolve(join(options.dataDir, options.fileName ?? 'tickets.sqlite'));
 }
 
+/**
+ * Opens the file and brings its schema up to date. Throws DatabaseOpenError, naming the file and
+ * what to do, when it cannot be opened (garbage, a folder, no permission, a full or read-only
+ * disk). A read-only file whose schema is current opens: reads work and GET /api/health says so.
+ */
 export function openDatabase(options: SqliteOptions): DatabaseSync {
-  mkdirSync(options.dataDir, { recursive: true });
   const file = databaseFile(options);
-  const db = new DatabaseSync(file);
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = FULL');
-  db.exec('PRAGMA foreign_keys = ON');
-  db.exec(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
-  migrate(db, file);
-  return db;
+  let db: DatabaseSync | undefined;
+  try {
+    mkdirSync(options.dataDir, { recursive: true });
+    db = new DatabaseSync(file);
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = FULL');
+    db.exec('PRAGMA foreign_keys = ON');
+    db.exec(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+    migrate(db, file);
+    return db;
+  } catch (error) {
+    if (db?.isOpen) db.close();
+    if (error instanceof DatabaseOpenError) throw error;
+    const advice = openingAdvice(error, file);
+    throw advice ? new DatabaseOpenError(file, advice, error) : error;
+  }
 }
 
 function migrate(db: DatabaseSync, file: string): void {
@@ -50,9 +66,9 @@ function migrate(db: DatabaseSync, file: string): void {
   }
   const newest = db.prepare('SELECT max(version) AS version FROM schema_migrations').get() as Row;
   if (typeof newest.version === 'number' && newest.version > known) {
-    db.close();
-    throw new Error(
-      `${file}: the database schema is at version ${newest.version}, but this code knows ` +
+    throw new DatabaseOpenError(
+      file,
+      `the database schema is at version ${newest.version}, but this code knows ` +
         `migrations up to ${known}. Run the newer version of the service, or point DATA_DIR at ` +
         'another folder.',
     );
@@ -92,14 +108,29 @@ export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    if (db.isTransaction) db.exec('ROLLBACK');
+    rollBack(db);
     throw error;
   }
 }
 
-/** JSON columns: arrays and objects are stored as text and checked with json_valid(). */
+/**
+ * Ends a failed transaction so the shared connection takes the next one. SQLite rolls some back
+ * by itself (SQLITE_FULL, SQLITE_IOERR); a refused COMMIT (SQLITE_BUSY, a deferred foreign key)
+ * leaves it open. A ROLLBACK that fails too must not hide the error the caller is about to see.
+ */
+function rollBack(db: DatabaseSync): void {
+  if (!db.isTransaction) return;
+  try {
+    db.exec('ROLLBACK');
+  } catch {
+    // The caller rethrows the first error; the connection stays usable once the disk answers.
+  }
+}
+
+/**
+ * JSON columns: arrays and objects are stored as text and checked with json_valid(); they are
+ * read back with jsonColumn (../rows/columns.ts), as PostgreSQL's are.
+ */
 export const json = {
   write: (value: unknown): string => JSON.stringify(value),
-  read: <T>(value: unknown, fallback: T): T =>
-    typeof value === 'string' ? (JSON.parse(value) as T) : fallback,
 };

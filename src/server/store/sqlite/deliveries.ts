@@ -4,6 +4,13 @@
  * worker that dies mid-attempt leaves rows that come back once the lease has run out.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import {
+  deliveriesJoined,
+  deliveryColumns,
+  deliveryCountsFromRows,
+  deliveryFromRow,
+  deliveryTargets,
+} from '../rows/deliveries.ts';
 import type {
   Change,
   Delivery,
@@ -15,12 +22,6 @@ import type {
 } from '../types.ts';
 import { inTransaction, type Row } from './database.ts';
 
-const targets: readonly DeliveryTarget[] = ['email', 'webhook'];
-const states: readonly DeliveryState[] = ['pending', 'delivered', 'dead'];
-
-const columns = `d.*, t.reference AS ticket_reference`;
-const fromJoined = `FROM deliveries d JOIN tickets t ON t.id = d.ticket_id`;
-
 export class SqliteDeliveryStore implements DeliveryStore {
   readonly #db: DatabaseSync;
   readonly #selectById: StatementSync;
@@ -30,7 +31,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
 
   constructor(db: DatabaseSync) {
     this.#db = db;
-    this.#selectById = db.prepare(`SELECT ${columns} ${fromJoined} WHERE d.id = ?`);
+    this.#selectById = db.prepare(`SELECT ${deliveryColumns} ${deliveriesJoined} WHERE d.id = ?`);
     this.#markDelivered = db.prepare(`UPDATE deliveries
       SET state = 'delivered', delivered_at = ?, leased_until = NULL, last_error = NULL
       WHERE id = ? AND state = 'pending'`);
@@ -51,7 +52,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
     leaseUntil: string;
     limit: number;
   }): Promise<Delivery[]> {
-    const wanted = options.targets.filter((target) => targets.includes(target));
+    const wanted = options.targets.filter((target) => deliveryTargets.includes(target));
     if (wanted.length === 0 || options.limit < 1) return [];
     const placeholders = wanted.map(() => '?').join(', ');
     // One write transaction: two workers (or two processes on one file) never take the same row.
@@ -69,7 +70,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
         'UPDATE deliveries SET leased_until = ?, attempts = attempts + 1 WHERE id = ?',
       );
       for (const id of ids) claim.run(options.leaseUntil, id);
-      return ids.map((id) => toDelivery(this.#selectById.get(id) as Row));
+      return ids.map((id) => deliveryFromRow(this.#selectById.get(id) as Row));
     });
   }
 
@@ -87,36 +88,33 @@ export class SqliteDeliveryStore implements DeliveryStore {
 
   async get(id: number): Promise<Delivery | undefined> {
     const row = this.#selectById.get(id) as Row | undefined;
-    return row ? toDelivery(row) : undefined;
+    return row ? deliveryFromRow(row) : undefined;
   }
 
   async list(filter: { state?: DeliveryState; limit?: number } = {}): Promise<Delivery[]> {
     const limit = Math.max(1, Math.min(1000, Math.trunc(filter.limit ?? 100)));
     const rows = filter.state
       ? this.#db
-          .prepare(`SELECT ${columns} ${fromJoined} WHERE d.state = ? ORDER BY d.id DESC LIMIT ?`)
+          .prepare(
+            `SELECT ${deliveryColumns} ${deliveriesJoined} WHERE d.state = ? ORDER BY d.id DESC LIMIT ?`,
+          )
           .all(filter.state, limit)
-      : this.#db.prepare(`SELECT ${columns} ${fromJoined} ORDER BY d.id DESC LIMIT ?`).all(limit);
-    return rows.map((row) => toDelivery(row as Row));
+      : this.#db
+          .prepare(`SELECT ${deliveryColumns} ${deliveriesJoined} ORDER BY d.id DESC LIMIT ?`)
+          .all(limit);
+    return rows.map((row) => deliveryFromRow(row as Row));
   }
 
   async counts(): Promise<DeliveryCounts> {
-    const counts = Object.fromEntries(
-      targets.map((target) => [target, Object.fromEntries(states.map((state) => [state, 0]))]),
-    ) as DeliveryCounts;
-    for (const row of this.#counts.all()) {
-      const target = row.target as DeliveryTarget;
-      const state = row.state as DeliveryState;
-      if (counts[target] && state in counts[target]) counts[target][state] = row.n as number;
-    }
-    return counts;
+    return deliveryCountsFromRows(this.#counts.all() as Row[]);
   }
 
   async retry(id: number, change: Change): Promise<RetryDeliveryResult> {
     return inTransaction(this.#db, () => {
       const row = this.#selectById.get(id) as Row | undefined;
       if (!row) return { outcome: 'not-found' } as const;
-      if (row.state !== 'dead') return { outcome: 'not-dead', delivery: toDelivery(row) } as const;
+      if (row.state !== 'dead')
+        return { outcome: 'not-dead', delivery: deliveryFromRow(row) } as const;
       this.#db
         .prepare(
           `UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = ?,
@@ -125,28 +123,8 @@ export class SqliteDeliveryStore implements DeliveryStore {
         .run(change.at, change.actor, change.at, id);
       return {
         outcome: 'retried',
-        delivery: toDelivery(this.#selectById.get(id) as Row),
+        delivery: deliveryFromRow(this.#selectById.get(id) as Row),
       } as const;
     });
   }
-}
-
-function toDelivery(row: Row): Delivery {
-  const optionalText = (key: string) => (row[key] as string | null) ?? null;
-  return {
-    id: row.id as number,
-    ticketId: row.ticket_id as string,
-    ticketReference: row.ticket_reference as string,
-    target: row.target as DeliveryTarget,
-    idempotencyKey: row.idempotency_key as string,
-    state: row.state as DeliveryState,
-    attempts: row.attempts as number,
-    nextAttemptAt: row.next_attempt_at as string,
-    leasedUntil: optionalText('leased_until'),
-    lastError: optionalText('last_error'),
-    createdAt: row.created_at as string,
-    deliveredAt: optionalText('delivered_at'),
-    retriedBy: optionalText('retried_by'),
-    retriedAt: optionalText('retried_at'),
-  };
 }

@@ -1,11 +1,13 @@
 /** Agents' flags on passages of articles, on the service's SQLite file. */
 import type { DatabaseSync } from 'node:sqlite';
 import type { Locale } from '../../../i18n/locales.ts';
-import { openFlagStates, type FlagState } from '../../../proposals/vocabulary.ts';
+import type { FlagState } from '../../../proposals/vocabulary.ts';
 import { generateReference } from '../../tickets/reference.ts';
+import { flagFromRow, flagTransitionStep, openFlagStatesSql, raisedStep } from '../rows/flags.ts';
 import type {
   Change,
   Flag,
+  FlagChange,
   FlagStore,
   FlagWriteResult,
   HistoryEntry,
@@ -16,8 +18,6 @@ import type {
 import { inTransaction, type Row } from './database.ts';
 import { filterClause } from './filter.ts';
 import { appendHistory, readHistory } from './history.ts';
-
-const OPEN_STATES = openFlagStates.map((state) => `'${state}'`).join(', ');
 
 export class SqliteFlagStore implements FlagStore {
   readonly #db: DatabaseSync;
@@ -32,7 +32,7 @@ export class SqliteFlagStore implements FlagStore {
       const open = this.#db
         .prepare(
           `SELECT id FROM flags WHERE article_id = ? AND locale = ? AND block_key = ?
-           AND state IN (${OPEN_STATES}) ORDER BY created_at LIMIT 1`,
+           AND state IN (${openFlagStatesSql}) ORDER BY created_at LIMIT 1`,
         )
         .get(input.articleId, input.locale, input.blockKey) as Row | undefined;
       if (open) {
@@ -52,11 +52,7 @@ export class SqliteFlagStore implements FlagStore {
         }
         this.#addSupporter(id, input, change);
         this.#db.prepare('UPDATE flags SET updated_at = ? WHERE id = ?').run(change.at, id);
-        appendHistory(this.#db, 'flag_events', id, change, {
-          action: 'joined',
-          revision: input.revision,
-          detail: { reason: input.reason, ticketRef: input.ticketRef },
-        });
+        appendHistory(this.#db, 'flag_events', id, change, raisedStep('joined', input));
         return { outcome: 'joined', flag: this.#read(id)! };
       }
       const id = this.#freeId();
@@ -81,12 +77,7 @@ export class SqliteFlagStore implements FlagStore {
           change.at,
         );
       this.#addSupporter(id, input, change);
-      appendHistory(this.#db, 'flag_events', id, change, {
-        action: 'opened',
-        to: 'open',
-        revision: input.revision,
-        detail: { reason: input.reason, ticketRef: input.ticketRef },
-      });
+      appendHistory(this.#db, 'flag_events', id, change, raisedStep('opened', input));
       return { outcome: 'opened', flag: this.#read(id)! };
     });
   }
@@ -143,11 +134,7 @@ export class SqliteFlagStore implements FlagStore {
     id: string,
     from: readonly FlagState[],
     to: FlagState,
-    change: Change & {
-      reason?: string | null;
-      proposalId?: string | null;
-      revision?: string | null;
-    },
+    change: FlagChange,
   ): Promise<FlagWriteResult> {
     return inTransaction(this.#db, () => {
       const current = this.#read(id);
@@ -166,16 +153,13 @@ export class SqliteFlagStore implements FlagStore {
           to === 'declined' ? (change.reason ?? null) : null,
           id,
         );
-      appendHistory(this.#db, 'flag_events', id, change, {
-        action: to,
-        from: current.state,
-        to,
-        revision: change.revision ?? null,
-        detail: {
-          ...(change.reason ? { comment: change.reason } : {}),
-          ...(change.proposalId ? { proposalId: change.proposalId } : {}),
-        },
-      });
+      appendHistory(
+        this.#db,
+        'flag_events',
+        id,
+        change,
+        flagTransitionStep(current.state, to, change),
+      );
       return { outcome: 'saved', flag: this.#read(id)! };
     });
   }
@@ -197,29 +181,7 @@ export class SqliteFlagStore implements FlagStore {
     const supporters = this.#db
       .prepare('SELECT * FROM flag_supporters WHERE flag_id = ? ORDER BY at, rowid')
       .all(row.id as string) as Row[];
-    return {
-      id: row.id as string,
-      articleId: row.article_id as string,
-      locale: row.locale as Locale,
-      revision: row.revision as string,
-      blockKey: row.block_key as string,
-      blockKind: row.block_kind as Flag['blockKind'],
-      quote: row.quote as string,
-      reason: row.reason as Flag['reason'],
-      comment: (row.comment as string | null) ?? null,
-      state: row.state as FlagState,
-      createdBy: row.created_by as string,
-      createdAt: row.created_at as string,
-      updatedAt: row.updated_at as string,
-      proposalId: (row.proposal_id as string | null) ?? null,
-      declineReason: (row.decline_reason as string | null) ?? null,
-      supporters: supporters.map((s) => ({
-        personId: s.person_id as string,
-        ticketRef: (s.ticket_ref as string | null) ?? null,
-        comment: (s.comment as string | null) ?? null,
-        at: s.at as string,
-      })),
-    };
+    return flagFromRow(row, supporters);
   }
 
   #freeId(): string {

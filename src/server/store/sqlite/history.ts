@@ -1,22 +1,13 @@
 /** The append-only history tables (person_events, flag_events, proposal_events) share one shape. */
 import type { DatabaseSync } from 'node:sqlite';
+import {
+  historyEntryFromRow,
+  subjectColumn,
+  type HistoryStep,
+  type HistoryTable,
+} from '../rows/history.ts';
 import type { Change, HistoryEntry } from '../types.ts';
 import { json, type Row } from './database.ts';
-
-type HistoryTable = 'person_events' | 'flag_events' | 'proposal_events';
-const subjectColumn: Record<HistoryTable, string> = {
-  person_events: 'person_id',
-  flag_events: 'flag_id',
-  proposal_events: 'proposal_id',
-};
-
-export interface HistoryStep {
-  action: string;
-  from?: string | null;
-  to?: string | null;
-  revision?: string | null;
-  detail?: Record<string, unknown>;
-}
 
 export function appendHistory(
   db: DatabaseSync,
@@ -50,13 +41,5 @@ export function readHistory(
   const rows = db
     .prepare(`SELECT * FROM ${table} WHERE ${subjectColumn[table]} = ? ORDER BY id`)
     .all(subjectId) as Row[];
-  return rows.map((row) => ({
-    at: row.at as string,
-    actor: row.actor as string,
-    action: row.action as string,
-    from: (row.from_state as string | null) ?? null,
-    to: (row.to_state as string | null) ?? null,
-    revision: (row.revision as string | null | undefined) ?? null,
-    detail: json.read(row.detail, {}),
-  }));
+  return rows.map(historyEntryFromRow);
 }

@@ -3,7 +3,8 @@
  * share one connection; each write is its own durable transaction.
  */
 import type { Stores } from '../types.ts';
-import { openDatabase } from './database.ts';
+import type { DatabaseSync } from 'node:sqlite';
+import { openDatabase, type SqliteOptions } from './database.ts';
 import { SqliteFlagStore } from './flags.ts';
 import { SqlitePersonStore } from './people.ts';
 import { SqliteProposalStore } from './proposals.ts';
@@ -20,7 +21,17 @@ import { generateReference } from '../../tickets/reference.ts';
 export { openSqliteTicketStore } from './tickets.ts';
 
 export function openSqliteStores(options: SqliteStoreOptions): Stores {
-  const db = openDatabase(options);
+  return sqliteStoresOn(openDatabase(options), options);
+}
+
+/**
+ * The stores on a database already opened with openDatabase; tests keep the connection to
+ * provoke real faults on it (`PRAGMA max_page_count` fills the disk the way a full one does).
+ */
+export function sqliteStoresOn(
+  db: DatabaseSync,
+  options: Omit<SqliteStoreOptions, keyof SqliteOptions> = {},
+): Stores {
   const closeDatabase = () => {
     if (db.isOpen) db.close();
   };

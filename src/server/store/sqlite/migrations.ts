@@ -412,4 +412,17 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE people_new RENAME TO people;
     `,
   },
+  {
+    version: 6,
+    name: 'health checks write (a full or read-only database turns the health check red)',
+    // GET /api/health inserts a row with a few pages of reserve, then deletes the one before:
+    // it needs fresh pages the way a ticket does, so a full disk fails it too (sqlite/health.ts).
+    sql: `
+      CREATE TABLE health_checks (
+        id INTEGER PRIMARY KEY,
+        checked_at TEXT NOT NULL,
+        reserve BLOB NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

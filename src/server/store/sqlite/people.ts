@@ -1,14 +1,14 @@
 /** People and their roles on the service's SQLite file. */
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { Locale } from '../../../i18n/locales.ts';
-import type { Role } from '../../auth/roles.ts';
+import { patchedPerson, personFromRow, personUpdateSteps } from '../rows/people.ts';
 import type {
   AddPersonResult,
   Change,
   HistoryEntry,
   NewPerson,
   Person,
+  PersonPatch,
   PersonStore,
 } from '../types.ts';
 import { inTransaction, json, type Row } from './database.ts';
@@ -25,21 +25,21 @@ export class SqlitePersonStore implements PersonStore {
     const row = this.#db
       .prepare('SELECT * FROM people WHERE email = ? AND removed_at IS NULL')
       .get(email.toLowerCase()) as Row | undefined;
-    return row && toPerson(row);
+    return row && personFromRow(row);
   }
 
   async findById(id: string): Promise<Person | undefined> {
     const row = this.#db
       .prepare('SELECT * FROM people WHERE id = ? AND removed_at IS NULL')
       .get(id) as Row | undefined;
-    return row && toPerson(row);
+    return row && personFromRow(row);
   }
 
   async list(): Promise<Person[]> {
     const rows = this.#db
       .prepare('SELECT * FROM people WHERE removed_at IS NULL ORDER BY email')
       .all() as Row[];
-    return rows.map(toPerson);
+    return rows.map(personFromRow);
   }
 
   async add(input: NewPerson, change: Change): Promise<AddPersonResult> {
@@ -48,7 +48,7 @@ export class SqlitePersonStore implements PersonStore {
       const existing = this.#db.prepare('SELECT * FROM people WHERE email = ?').get(email) as
         Row | undefined;
       if (existing && existing.removed_at === null) {
-        return { outcome: 'exists', person: toPerson(existing) };
+        return { outcome: 'exists', person: personFromRow(existing) };
       }
       const languages = json.write(input.languages ?? []);
       if (existing) {
@@ -77,39 +77,19 @@ export class SqlitePersonStore implements PersonStore {
     });
   }
 
-  async update(
-    id: string,
-    patch: { role?: Role; name?: string | null; languages?: Locale[] },
-    change: Change,
-  ): Promise<Person | undefined> {
+  async update(id: string, patch: PersonPatch, change: Change): Promise<Person | undefined> {
     return inTransaction(this.#db, () => {
       const row = this.#db
         .prepare('SELECT * FROM people WHERE id = ? AND removed_at IS NULL')
         .get(id) as Row | undefined;
       if (!row) return undefined;
-      const before = toPerson(row);
-      const after: Person = {
-        ...before,
-        ...(patch.role ? { role: patch.role } : {}),
-        ...(patch.name !== undefined ? { name: patch.name } : {}),
-        ...(patch.languages ? { languages: patch.languages } : {}),
-      };
+      const before = personFromRow(row);
+      const after = patchedPerson(before, patch);
       this.#db
         .prepare('UPDATE people SET role = ?, name = ?, languages = ?, updated_at = ? WHERE id = ?')
         .run(after.role, after.name, json.write(after.languages), change.at, id);
-      if (after.role !== before.role) {
-        appendHistory(this.#db, 'person_events', id, change, {
-          action: 'role-changed',
-          from: before.role,
-          to: after.role,
-        });
-      }
-      if (after.name !== before.name || after.languages.join() !== before.languages.join()) {
-        appendHistory(this.#db, 'person_events', id, change, {
-          action: 'details-changed',
-          detail: { name: after.name, languages: after.languages },
-        });
-      }
+      for (const step of personUpdateSteps(before, after))
+        appendHistory(this.#db, 'person_events', id, change, step);
       return this.#byIdAnyState(id);
     });
   }
@@ -139,18 +119,6 @@ export class SqlitePersonStore implements PersonStore {
   }
 
   #byIdAnyState(id: string): Person {
-    return toPerson(this.#db.prepare('SELECT * FROM people WHERE id = ?').get(id) as Row);
+    return personFromRow(this.#db.prepare('SELECT * FROM people WHERE id = ?').get(id) as Row);
   }
-}
-
-function toPerson(row: Row): Person {
-  return {
-    id: row.id as string,
-    email: row.email as string,
-    name: (row.name as string | null) ?? null,
-    role: row.role as Role,
-    languages: json.read<Locale[]>(row.languages, []),
-    createdAt: row.created_at as string,
-    updatedAt: row.updated_at as string,
-  };
 }

@@ -1,8 +1,16 @@
 /** Agents' proposals of new text, on the service's SQLite file. */
 import type { DatabaseSync } from 'node:sqlite';
-import type { Locale } from '../../../i18n/locales.ts';
 import type { ProposalState } from '../../../proposals/vocabulary.ts';
 import { generateReference } from '../../tickets/reference.ts';
+import {
+  acceptedStep,
+  createdSteps,
+  editedStep,
+  proposalFromRow,
+  proposalTransitionStep,
+  publishedStep,
+  reviewerOf,
+} from '../rows/proposals.ts';
 import type {
   Change,
   HistoryEntry,
@@ -16,7 +24,6 @@ import type {
 import { inTransaction, json, type Row } from './database.ts';
 import { filterClause } from './filter.ts';
 import { appendHistory, readHistory } from './history.ts';
-import { revisionOf } from '../../../lib/revision.ts';
 
 export class SqliteProposalStore implements ProposalStore {
   readonly #db: DatabaseSync;
@@ -52,20 +59,8 @@ export class SqliteProposalStore implements ProposalStore {
           change.at,
           change.at,
         );
-      appendHistory(this.#db, 'proposal_events', id, change, {
-        action: 'created',
-        to: 'draft',
-        revision: input.baseRevision,
-        detail: { kind: input.kind, textRevision: revisionOf(input.text) },
-      });
-      if (input.state === 'submitted') {
-        appendHistory(this.#db, 'proposal_events', id, change, {
-          action: 'submitted',
-          from: 'draft',
-          to: 'submitted',
-          revision: input.baseRevision,
-        });
-      }
+      for (const step of createdSteps(input))
+        appendHistory(this.#db, 'proposal_events', id, change, step);
       return this.#read(id)!;
     });
   }
@@ -96,11 +91,13 @@ export class SqliteProposalStore implements ProposalStore {
           change.at,
           id,
         );
-      appendHistory(this.#db, 'proposal_events', id, change, {
-        action: 'edited',
-        revision: current.baseRevision,
-        detail: { version: current.version + 1, textRevision: revisionOf(patch.text) },
-      });
+      appendHistory(
+        this.#db,
+        'proposal_events',
+        id,
+        change,
+        editedStep(current.baseRevision, current.version + 1, patch.text),
+      );
       return { outcome: 'saved', proposal: this.#read(id)! };
     });
   }
@@ -123,14 +120,14 @@ export class SqliteProposalStore implements ProposalStore {
       if (to !== 'accepted')
         this.#db
           .prepare('UPDATE proposals SET reviewer_id = coalesce(?, reviewer_id) WHERE id = ?')
-          .run(to === 'declined' || to === 'changes-requested' ? change.actor : null, id);
-      appendHistory(this.#db, 'proposal_events', id, change, {
-        action: to,
-        from: current.state,
-        to,
-        revision: current.baseRevision,
-        detail: change.comment ? { comment: change.comment } : {},
-      });
+          .run(reviewerOf(to, change), id);
+      appendHistory(
+        this.#db,
+        'proposal_events',
+        id,
+        change,
+        proposalTransitionStep(current, to, change),
+      );
       return { outcome: 'saved', proposal: this.#read(id)! };
     });
   }
@@ -143,7 +140,7 @@ export class SqliteProposalStore implements ProposalStore {
     const rows = this.#db
       .prepare('SELECT * FROM proposals WHERE author_id = ? ORDER BY updated_at DESC')
       .all(authorId) as Row[];
-    return rows.map(toProposal);
+    return rows.map(proposalFromRow);
   }
 
   async history(id: string): Promise<HistoryEntry[]> {
@@ -155,7 +152,7 @@ export class SqliteProposalStore implements ProposalStore {
     const rows = this.#db
       .prepare(`SELECT * FROM proposals ${where} ORDER BY updated_at, id`)
       .all(...params) as Row[];
-    return rows.map(toProposal);
+    return rows.map(proposalFromRow);
   }
 
   async countByState(filter: Omit<ReviewFilter, 'states'>): Promise<Record<string, number>> {
@@ -181,13 +178,7 @@ export class SqliteProposalStore implements ProposalStore {
              merge_status = ?, version = version + 1, updated_at = ? WHERE id = ?`,
         )
         .run(details.text, change.actor, details.commitSha, details.mergeStatus, change.at, id);
-      appendHistory(this.#db, 'proposal_events', id, change, {
-        action: 'accepted',
-        from: 'submitted',
-        to: 'accepted',
-        revision: details.revision,
-        detail: { commit: details.commitSha, merge: details.mergeStatus },
-      });
+      appendHistory(this.#db, 'proposal_events', id, change, acceptedStep(details));
       return { outcome: 'saved', proposal: this.#read(id)! };
     });
   }
@@ -203,12 +194,7 @@ export class SqliteProposalStore implements ProposalStore {
             `UPDATE proposals SET state = 'published', release_id = ?, updated_at = ? WHERE id = ?`,
           )
           .run(releaseId, change.at, id);
-        appendHistory(this.#db, 'proposal_events', id, change, {
-          action: 'published',
-          from: 'accepted',
-          to: 'published',
-          detail: { release: releaseId },
-        });
+        appendHistory(this.#db, 'proposal_events', id, change, publishedStep(releaseId));
         count++;
       }
       return count;
@@ -217,7 +203,7 @@ export class SqliteProposalStore implements ProposalStore {
 
   #read(id: string): Proposal | undefined {
     const row = this.#db.prepare('SELECT * FROM proposals WHERE id = ?').get(id) as Row | undefined;
-    return row && toProposal(row);
+    return row && proposalFromRow(row);
   }
 
   #freeId(): string {
@@ -227,30 +213,4 @@ export class SqliteProposalStore implements ProposalStore {
     }
     throw new Error('could not find a free proposal id after 10 attempts');
   }
-}
-
-function toProposal(row: Row): Proposal {
-  const optional = (key: string) => (row[key] as string | null) ?? null;
-  return {
-    id: row.id as string,
-    kind: row.kind as Proposal['kind'],
-    articleId: row.article_id as string,
-    locale: row.locale as Locale,
-    baseRevision: optional('base_revision'),
-    baseText: optional('base_text'),
-    sourceRevision: optional('source_revision'),
-    text: row.text as string,
-    title: row.title as string,
-    note: optional('note'),
-    flagIds: json.read<string[]>(row.flag_ids, []),
-    state: row.state as ProposalState,
-    version: Number(row.version),
-    authorId: row.author_id as string,
-    createdAt: row.created_at as string,
-    updatedAt: row.updated_at as string,
-    reviewerId: optional('reviewer_id'),
-    commitSha: optional('commit_sha'),
-    mergeStatus: optional('merge_status'),
-    releaseId: optional('release_id'),
-  };
 }

@@ -5,6 +5,13 @@
  * events; the arithmetic that turns these rows into figures lives in src/server/reports/.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import {
+  dailyDeflectionFromRow,
+  dailyVisitorsFromRow,
+  flagCountFromRow,
+  queryCountFromRow,
+  reportTicketFromRow,
+} from '../rows/reports.ts';
 import type {
   DailyDeflection,
   DailyVisitors,
@@ -73,31 +80,19 @@ export class SqliteReportStore implements ReportStore {
   }
 
   async ticketsReceived(from: string, to: string): Promise<ReportTicket[]> {
-    return (this.#received.all(from, to) as Row[]).map(reportTicket);
+    return (this.#received.all(from, to) as Row[]).map(reportTicketFromRow);
   }
 
   async ticketsAwaitingReply(): Promise<ReportTicket[]> {
-    return (this.#awaiting.all() as Row[]).map(reportTicket);
+    return (this.#awaiting.all() as Row[]).map(reportTicketFromRow);
   }
 
   async visitorsByDay(fromDay: string, toDay: string): Promise<DailyVisitors[]> {
-    return (this.#visitors.all({ from: fromDay, to: toDay }) as Row[]).map((row) => ({
-      day: row.day as string,
-      locale: row.locale as string,
-      visitors: Number(row.visitors),
-    }));
+    return (this.#visitors.all({ from: fromDay, to: toDay }) as Row[]).map(dailyVisitorsFromRow);
   }
 
   async deflectionByDay(fromDay: string, toDay: string): Promise<DailyDeflection[]> {
-    return (this.#deflection.all(fromDay, toDay) as Row[]).map((row) => ({
-      day: row.day as string,
-      locale: row.locale as string,
-      contactVisits: Number(row.contact_visits),
-      visitsWithSuggestions: Number(row.visits_with_suggestions),
-      visitsOpened: Number(row.visits_opened),
-      visitsOpenedNoTicket: Number(row.visits_opened_no_ticket),
-      visitsWithTicket: Number(row.visits_with_ticket),
-    }));
+    return (this.#deflection.all(fromDay, toDay) as Row[]).map(dailyDeflectionFromRow);
   }
 
   async searchQueries(
@@ -107,51 +102,18 @@ export class SqliteReportStore implements ReportStore {
     limit: number,
   ): Promise<QueryCount[]> {
     const statement = which === 'no-result' ? this.#noResult : this.#noClick;
-    return (statement.all(fromDay, toDay, limit) as Row[]).map((row) => ({
-      locale: row.locale as string,
-      query: row.query as string,
-      searches: Number(row.searches),
-      count: Number(row.count),
-    }));
+    return (statement.all(fromDay, toDay, limit) as Row[]).map(queryCountFromRow);
   }
 
   async flagCounts(from: string, to: string): Promise<FlagCount[]> {
     const key = (row: Row) => `${row.article_id}|${row.locale}`;
     const counts = new Map<string, FlagCount>();
     for (const row of this.#flags.all(from, to) as Row[])
-      counts.set(key(row), {
-        articleId: row.article_id as string,
-        locale: row.locale as string,
-        flags: Number(row.flags),
-        supporters: Number(row.supporters),
-        open: Number(row.open),
-        reasons: {},
-      });
+      counts.set(key(row), flagCountFromRow(row, {}));
     for (const row of this.#flagReasons.all(from, to) as Row[]) {
       const count = counts.get(key(row));
       if (count) count.reasons[row.reason as string] = Number(row.n);
     }
     return [...counts.values()];
   }
-}
-
-function reportTicket(row: Row): ReportTicket {
-  const optional = (key: string) => (row[key] as string | null) ?? null;
-  return {
-    id: row.id as string,
-    locale: row.locale as ReportTicket['locale'],
-    team: row.team as string,
-    topic: row.topic as string,
-    channel: row.channel as string,
-    receivedAt: row.received_at as string,
-    firstReplyStartsAt: row.first_reply_starts_at as string,
-    firstReplyDueAt: row.first_reply_due_at as string,
-    firstReplyHours: row.first_reply_hours as number,
-    firstReplyClock: row.first_reply_clock as ReportTicket['firstReplyClock'],
-    firstReplyAt: optional('first_reply_at'),
-    pausedMs: row.paused_ms as number,
-    pausedSince: optional('paused_since'),
-    solvedAt: optional('solved_at'),
-    openedSuggestion: row.opened_suggestion === 1,
-  };
 }

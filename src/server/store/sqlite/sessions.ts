@@ -8,6 +8,7 @@ import type {
   SignInStore,
   SignInToken,
 } from '../types.ts';
+import { consumedToken, pendingLoginFromRow, sessionFromRow } from '../rows/sessions.ts';
 import { inTransaction, type Row } from './database.ts';
 
 export class SqliteSessionStore implements SessionStore {
@@ -36,15 +37,7 @@ export class SqliteSessionStore implements SessionStore {
   async find(idHash: string): Promise<Session | undefined> {
     const row = this.#db.prepare('SELECT * FROM sessions WHERE id_hash = ?').get(idHash) as
       Row | undefined;
-    if (!row) return undefined;
-    return {
-      idHash: row.id_hash as string,
-      personId: row.person_id as string,
-      method: row.method as Session['method'],
-      createdAt: row.created_at as string,
-      lastSeenAt: row.last_seen_at as string,
-      expiresAt: row.expires_at as string,
-    };
+    return row && sessionFromRow(row);
   }
 
   async touch(idHash: string, at: string): Promise<void> {
@@ -100,11 +93,7 @@ export class SqliteSignInStore implements SignInStore {
       this.#db
         .prepare('UPDATE sign_in_tokens SET used_at = ? WHERE token_hash = ?')
         .run(at, tokenHash);
-      return {
-        outcome: 'consumed',
-        email: row.email as string,
-        next: (row.next_path as string | null) ?? null,
-      };
+      return consumedToken(row);
     });
   }
 
@@ -125,13 +114,7 @@ export class SqliteSignInStore implements SignInStore {
       if (!row) return undefined;
       this.#db.prepare('DELETE FROM pending_logins WHERE state_hash = ?').run(stateHash);
       if ((row.expires_at as string) <= at) return undefined;
-      return {
-        stateHash: row.state_hash as string,
-        codeVerifier: row.code_verifier as string,
-        nonce: row.nonce as string,
-        next: (row.next_path as string | null) ?? null,
-        expiresAt: row.expires_at as string,
-      };
+      return pendingLoginFromRow(row);
     });
   }
 

@@ -2,8 +2,10 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Locale } from '../../../i18n/locales.ts';
 import { generateReference } from '../../tickets/reference.ts';
+import { translationTaskFromRow, verificationFromRow } from '../rows/tasks.ts';
 import type {
   Change,
+  NewTranslationTask,
   TranslationTask,
   TranslationTaskStore,
   Verification,
@@ -18,10 +20,7 @@ export class SqliteTranslationTaskStore implements TranslationTaskStore {
     this.#db = db;
   }
 
-  async open(
-    tasks: Array<Omit<TranslationTask, 'id' | 'state' | 'createdAt' | 'closedAt' | 'closedBy'>>,
-    change: Change,
-  ): Promise<TranslationTask[]> {
+  async open(tasks: NewTranslationTask[], change: Change): Promise<TranslationTask[]> {
     return inTransaction(this.#db, () =>
       tasks.map((task) => {
         // A newer English change supersedes the open task: one task per article and locale.
@@ -48,7 +47,7 @@ export class SqliteTranslationTaskStore implements TranslationTaskStore {
             task.proposalId,
             change.at,
           );
-        return toTask(
+        return translationTaskFromRow(
           this.#db.prepare('SELECT * FROM translation_tasks WHERE id = ?').get(id) as Row,
         );
       }),
@@ -67,7 +66,7 @@ export class SqliteTranslationTaskStore implements TranslationTaskStore {
             .prepare("SELECT * FROM translation_tasks WHERE state = 'open' ORDER BY created_at")
             .all()
     ) as Row[];
-    return rows.map(toTask);
+    return rows.map(translationTaskFromRow);
   }
 
   async complete(articleId: string, locale: Locale, change: Change): Promise<number> {
@@ -79,22 +78,6 @@ export class SqliteTranslationTaskStore implements TranslationTaskStore {
       .run(change.at, change.actor, articleId, locale);
     return Number(result.changes);
   }
-}
-
-function toTask(row: Row): TranslationTask {
-  return {
-    id: row.id as string,
-    articleId: row.article_id as string,
-    locale: row.locale as Locale,
-    sourceRevision: row.source_revision as string,
-    previousSourceRevision: (row.previous_source_revision as string | null) ?? null,
-    changedBlocks: json.read(row.changed_blocks, []),
-    proposalId: (row.proposal_id as string | null) ?? null,
-    state: row.state as TranslationTask['state'],
-    createdAt: row.created_at as string,
-    closedAt: (row.closed_at as string | null) ?? null,
-    closedBy: (row.closed_by as string | null) ?? null,
-  };
 }
 
 export class SqliteVerificationStore implements VerificationStore {
@@ -126,12 +109,6 @@ export class SqliteVerificationStore implements VerificationStore {
          ORDER BY article_id, locale`,
       )
       .all() as Row[];
-    return rows.map((row) => ({
-      articleId: row.article_id as string,
-      locale: row.locale as Locale,
-      revision: row.revision as string,
-      verifiedBy: row.verified_by as string,
-      at: row.at as string,
-    }));
+    return rows.map(verificationFromRow);
   }
 }

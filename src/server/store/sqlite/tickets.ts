@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { generateReference } from '../../tickets/reference.ts';
+import { helpdeskEventFromRow, ticketFromRow } from '../rows/tickets.ts';
 import type {
   ApplyHelpdeskEventResult,
   CreateTicketResult,
@@ -19,6 +20,7 @@ import type {
   TicketStore,
 } from '../types.ts';
 import { inTransaction, openDatabase, type Row, type SqliteOptions } from './database.ts';
+import { writeProbe } from './health.ts';
 
 export interface SqliteStoreOptions extends SqliteOptions {
   /** Source of references; tests replace it to force collisions. */
@@ -62,6 +64,7 @@ export class SqliteTicketStore implements TicketStore {
   readonly #selectByReference: StatementSync;
   readonly #insertDelivery: StatementSync;
   readonly #deliveryTargets: readonly DeliveryTarget[];
+  readonly #proveWritable: () => void;
   readonly #queue: PendingWrite[] = [];
   #flushScheduled = false;
 
@@ -74,6 +77,7 @@ export class SqliteTicketStore implements TicketStore {
   ) {
     this.#db = db;
     this.#deliveryTargets = deliveryTargets;
+    this.#proveWritable = writeProbe(db);
     this.#insertDelivery = db.prepare(`INSERT INTO deliveries
       (ticket_id, target, idempotency_key, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)`);
     this.#newReference = newReference;
@@ -131,6 +135,9 @@ export class SqliteTicketStore implements TicketStore {
             outcomes.push({ result: this.#write(write.draft, write.idempotency) });
             this.#db.exec('RELEASE ticket');
           } catch (error) {
+            // A full disk or an I/O error can end the whole transaction, savepoint and all:
+            // then every ticket of the batch fails with that error, not "no such savepoint".
+            if (!this.#db.isTransaction) throw error;
             this.#db.exec('ROLLBACK TO ticket');
             this.#db.exec('RELEASE ticket');
             outcomes.push({ error });
@@ -154,7 +161,7 @@ export class SqliteTicketStore implements TicketStore {
       if (earlier) {
         if (earlier.fingerprint !== idempotency.fingerprint) return { outcome: 'key-reused' };
         const ticket = this.#selectById.get(earlier.ticket_id as string) as Row;
-        return { outcome: 'replayed', ticket: toTicket(ticket) };
+        return { outcome: 'replayed', ticket: ticketFromRow(ticket) };
       }
     }
     const id = randomUUID();
@@ -175,12 +182,12 @@ export class SqliteTicketStore implements TicketStore {
     for (const target of this.#deliveryTargets) {
       this.#insertDelivery.run(id, target, randomUUID(), draft.receivedAt, draft.receivedAt);
     }
-    return { outcome: 'created', ticket: toTicket(this.#selectById.get(id) as Row) };
+    return { outcome: 'created', ticket: ticketFromRow(this.#selectById.get(id) as Row) };
   }
 
   async findByReference(reference: string): Promise<StoredTicket | undefined> {
     const row = this.#selectByReference.get(reference) as Row | undefined;
-    return row ? toTicket(row) : undefined;
+    return row ? ticketFromRow(row) : undefined;
   }
 
   async applyHelpdeskEvent(
@@ -196,10 +203,10 @@ export class SqliteTicketStore implements TicketStore {
       if (seen) {
         if (!row || seen.ticket_id !== row.id || seen.type !== event.type)
           return { outcome: 'id-reused' };
-        return { outcome: 'duplicate', ticket: toTicket(row) };
+        return { outcome: 'duplicate', ticket: ticketFromRow(row) };
       }
       if (!row) return { outcome: 'unknown-reference' };
-      const ticket = toTicket(row);
+      const ticket = ticketFromRow(row);
       const earlier = (
         this.#db
           .prepare(
@@ -207,11 +214,7 @@ export class SqliteTicketStore implements TicketStore {
              WHERE ticket_id = ? AND actor = 'helpdesk' ORDER BY at, id`,
           )
           .all(ticket.id) as Row[]
-      ).map((event) => ({
-        externalId: event.external_id as string,
-        type: event.type as HelpdeskEventRecord['type'],
-        at: event.at as string,
-      }));
+      ).map(helpdeskEventFromRow);
       const decision = decide(ticket, [...earlier, event]);
       if (decision.outcome === 'refuse') return { outcome: 'refused', reason: decision.reason };
       this.#db
@@ -240,7 +243,7 @@ export class SqliteTicketStore implements TicketStore {
           update.solvedAt,
           ticket.id,
         );
-      const result = toTicket(this.#selectById.get(ticket.id) as Row);
+      const result = ticketFromRow(this.#selectById.get(ticket.id) as Row);
       return decision.ignored
         ? { outcome: 'applied', ticket: result, ignored: decision.ignored }
         : { outcome: 'applied', ticket: result };
@@ -268,11 +271,11 @@ export class SqliteTicketStore implements TicketStore {
         `SELECT * FROM tickets WHERE ${where.join(' AND ')} ORDER BY received_at, id LIMIT ?`,
       )
       .all(...values, filter.limit) as Row[];
-    return rows.map(toTicket);
+    return rows.map(ticketFromRow);
   }
 
   async ping(): Promise<void> {
-    this.#db.prepare('SELECT 1').get();
+    this.#proveWritable();
   }
 
   async close(): Promise<void> {
@@ -288,38 +291,4 @@ export class SqliteTicketStore implements TicketStore {
     }
     throw new Error('could not find a free ticket reference after 10 attempts');
   }
-}
-
-function toTicket(row: Row): StoredTicket {
-  const text = (key: string) => row[key] as string;
-  const optionalText = (key: string) => (row[key] as string | null) ?? null;
-  return {
-    id: text('id'),
-    reference: text('reference'),
-    createdAt: text('created_at'),
-    locale: text('locale') as StoredTicket['locale'],
-    email: text('email'),
-    name: optionalText('name'),
-    role: text('role') as StoredTicket['role'],
-    topic: text('topic'),
-    priority: text('priority') as StoredTicket['priority'],
-    subject: text('subject'),
-    message: text('message'),
-    articleId: optionalText('article_id'),
-    searchQuery: optionalText('search_query'),
-    shownArticles: JSON.parse(text('shown_articles')) as string[],
-    openedArticles: JSON.parse(text('opened_articles')) as string[],
-    suggestedArticles: JSON.parse(text('suggested_articles')) as string[],
-    team: text('team'),
-    receivedAt: text('received_at'),
-    firstReplyDueAt: text('first_reply_due_at'),
-    firstReplyHours: row.first_reply_hours as number,
-    firstReplyClock: text('first_reply_clock') as StoredTicket['firstReplyClock'],
-    firstReplyStartsAt: text('first_reply_starts_at'),
-    slaState: text('sla_state') as StoredTicket['slaState'],
-    firstReplyAt: optionalText('first_reply_at'),
-    pausedMs: row.paused_ms as number,
-    pausedSince: optionalText('paused_since'),
-    solvedAt: optionalText('solved_at'),
-  };
 }

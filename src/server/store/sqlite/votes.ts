@@ -5,7 +5,8 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { Locale } from '../../../i18n/locales.ts';
-import { voteReasons, type VoteAudience, type VoteReason } from '../../../lib/votes.ts';
+import { voteReasons } from '../../../lib/votes.ts';
+import { commentLimit, voteCommentFromRow, voteFromRow, voteTallyFromRow } from '../rows/votes.ts';
 import type {
   CastVoteResult,
   StoredVote,
@@ -16,9 +17,6 @@ import type {
   VoteTally,
 } from '../types.ts';
 import { inTransaction, type Row } from './database.ts';
-
-const DEFAULT_COMMENTS = 50;
-const MAX_COMMENTS = 500;
 
 export class SqliteVoteStore implements VoteStore {
   readonly #db: DatabaseSync;
@@ -93,58 +91,23 @@ export class SqliteVoteStore implements VoteStore {
          ORDER BY last_at DESC, article_id, locale, audience`,
       )
       .all(...params) as Row[];
-    return rows.map((row) => ({
-      articleId: row.article_id as string,
-      locale: row.locale as Locale,
-      audience: row.audience as VoteAudience,
-      revision: row.revision as string,
-      yes: Number(row.yes),
-      no: Number(row.no),
-      reasons: Object.fromEntries(
-        voteReasons.map((reason, i) => [reason, Number(row[`r${i}`] ?? 0)]),
-      ) as Record<VoteReason, number>,
-      comments: Number(row.comments),
-      firstAt: row.first_at as string,
-      lastAt: row.last_at as string,
-    }));
+    return rows.map(voteTallyFromRow);
   }
 
   async recentComments(filter: VoteFilter & { limit?: number } = {}): Promise<VoteComment[]> {
     const { where, params } = whereOf(filter, ['helpful = 0', 'comment IS NOT NULL']);
-    const limit = Math.min(Math.max(1, Math.trunc(filter.limit ?? DEFAULT_COMMENTS)), MAX_COMMENTS);
+    const limit = commentLimit(filter.limit);
     const rows = this.#db
       .prepare(
         `SELECT id, article_id, locale, audience, revision, reason, comment, updated_at
          FROM votes ${where} ORDER BY updated_at DESC, id DESC LIMIT ${limit}`,
       )
       .all(...params) as Row[];
-    return rows.map((row) => ({
-      id: row.id as number,
-      articleId: row.article_id as string,
-      locale: row.locale as Locale,
-      audience: row.audience as VoteAudience,
-      revision: row.revision as string,
-      reason: row.reason as VoteReason | null,
-      comment: row.comment as string,
-      at: row.updated_at as string,
-    }));
+    return rows.map(voteCommentFromRow);
   }
 
   #byId(id: number): StoredVote {
-    const row = this.#db.prepare('SELECT * FROM votes WHERE id = ?').get(id) as Row;
-    return {
-      id: row.id as number,
-      articleId: row.article_id as string,
-      locale: row.locale as Locale,
-      audience: row.audience as VoteAudience,
-      revision: row.revision as string,
-      helpful: row.helpful === 1,
-      reason: row.reason as VoteReason | null,
-      comment: row.comment as string | null,
-      day: row.day as string,
-      createdAt: row.created_at as string,
-      updatedAt: row.updated_at as string,
-    };
+    return voteFromRow(this.#db.prepare('SELECT * FROM votes WHERE id = ?').get(id) as Row);
   }
 }
 

@@ -1,0 +1,4 @@
+import { describeReaderEventStore } from './reader-event-store.contract.ts';
+import { openSqliteReaderData } from './reader-data.ts';
+
+describeReaderEventStore('SQLite', openSqliteReaderData);
