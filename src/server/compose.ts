@@ -25,6 +25,7 @@ import { startReleaseScheduler } from './releases/scheduler.ts';
 import { deliveryTargetsOf, startTicketDelivery, type DeliverySettings } from './delivery/start.ts';
 import { wakeOnNewTickets } from './delivery/wake-on-ticket.ts';
 import { startReaderEventRollup } from './reader-events/rollup-schedule.ts';
+import { startSignInHousekeeping } from './auth/housekeeping.ts';
 import { visitorCounter, type VisitorCounter } from './reader-events/visitors.ts';
 
 /** What the service needs to know; src/server/env.ts reads it from the environment. */
@@ -136,6 +137,7 @@ export async function composeService(
     : undefined;
   // Reader events: daily rows and retention at start and hourly; visitors written every 5 s.
   const rollup = startReaderEventRollup({ store: stores.readerEvents, log });
+  const housekeeping = startSignInHousekeeping({ stores, log });
   const visitors = visitorCounter({ store: stores.readerEvents, salts: stores.salts, log });
   const oidc = settings.oidc
     ? createOidcSignIn(settings.oidc, signInConfig.oidc, { stores, now, log })
@@ -180,6 +182,7 @@ export async function composeService(
     },
     async close() {
       scheduler?.stop();
+      housekeeping.stop();
       await rollup.stop();
       await visitors.stop();
       mailer.close();
