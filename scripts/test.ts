@@ -1,5 +1,6 @@
 // `npm test`: everything that proves the help centre works, in the order a failure is cheapest:
-// type checks, unit and service tests, a real build, then browser tests against that build.
+// type checks, a real build, unit and service tests (the edge tests serve that build), then
+// browser tests against it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,14 +55,14 @@ const chromium = ensureChromium();
 step('Generate content types: astro sync', bin('astro'), ['sync']);
 step('Type check: astro check', bin('astro'), ['check', '--minimumSeverity', 'warning']);
 step('Type check: tsc', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+step('Build both help centres (public and agents’)', process.execPath, [
+  join(import.meta.dirname, 'build.ts'),
+]);
 step('Unit and service tests: vitest', bin('vitest'), [
   'run',
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${join(reports, 'vitest.json')}`,
-]);
-step('Build both help centres (public and agents’)', process.execPath, [
-  join(import.meta.dirname, 'build.ts'),
 ]);
 step('Browser tests: playwright', bin('playwright'), ['test'], {
   CHROMIUM_PATH: chromium,

@@ -2,12 +2,24 @@
  * For the edge tests: requests sent byte for byte as written (fetch would normalise `/\` and
  * dot segments before they reach the server), and the real builds of this checkout.
  */
+import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { repoRoot } from './helpers.ts';
 
-export const realDist = join(repoRoot, 'dist');
-export const realAgentsDist = join(repoRoot, 'dist-agents');
+export const realDist = builtDir('dist');
+export const realAgentsDist = builtDir('dist-agents');
+
+/** The real build: npm test builds before these tests run; alone, run `npm run build` first. */
+function builtDir(name: string): string {
+  const dir = join(repoRoot, name);
+  if (!existsSync(join(dir, 'index.html')) && !existsSync(join(dir, 'client')))
+    throw new Error(
+      `the edge tests serve the real build, and ${name}/ has none: run \`npm run build\` first ` +
+        '(npm test builds before it runs them)',
+    );
+  return dir;
+}
 
 export interface RawAnswer {
   status: number;
