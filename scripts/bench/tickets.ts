@@ -8,7 +8,7 @@
  * --kill-one SIGKILLs one instance half-way; clients retry on the others with the same
  * Idempotency-Key, and at the end every acknowledged reference is looked up in the database.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startPostgres, type RunningPostgres } from '../../tests/service/postgres-cluster.ts';
+import { startLocalService } from '../lib/local-service.ts';
 
 const { values } = parseArgs({
   options: {
@@ -72,31 +73,13 @@ function fsyncsPerSecond(): number {
 }
 
 function startInstance(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['scripts/serve.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      // The real build when there is one, so each ticket also gets its suggested articles.
-      DIST_DIR: process.env['DIST_DIR'] ?? join(root, 'dist'),
-      // All load comes from one address: at most 10,000 a second, far above what is measured.
-      TICKET_RATE_LIMIT_MAX: '10000',
-      TICKET_RATE_LIMIT_WINDOW_SECONDS: '1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  servers.push(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Help centre running at (\S+)/.exec(output);
-      if (match?.[1]) resolve({ url: match[1], child });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  return startLocalService(process.env['DIST_DIR'] ?? join(root, 'dist'), {
+    dataDir,
+    // All load comes from one address: at most 10,000 a second, far above what is measured.
+    env: { TICKET_RATE_LIMIT_MAX: '10000', TICKET_RATE_LIMIT_WINDOW_SECONDS: '1', ...env },
+  }).then((service) => {
+    servers.push(service.child);
+    return service;
   });
 }
 

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +7,15 @@ const root = join(import.meta.dirname, '..', '..');
 
 /**
  * The real service on a free loopback port, serving a given build, with a throwaway database and
- * no live release: what the evaluation and the benchmarks measure against.
+ * no live release: what the evaluation and the benchmarks measure against. `dataDir` shares one
+ * database between instances (then it is the caller's to remove); `env` adds settings.
  */
-export async function startLocalService(dist: string): Promise<{ url: string; stop(): void }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hc-local-'));
+export async function startLocalService(
+  dist: string,
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<{ url: string; child: ChildProcess; stop(): void }> {
+  const ownData = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hc-local-'));
   const child = spawn(process.execPath, [join(root, 'scripts', 'serve.ts')], {
     cwd: root,
     env: {
@@ -21,6 +26,7 @@ export async function startLocalService(dist: string): Promise<{ url: string; st
       DIST_DIR: dist,
       RELEASES_DIR: join(dataDir, 'releases'),
       TICKET_RATE_LIMIT_MAX: '10000',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -31,13 +37,16 @@ export async function startLocalService(dist: string): Promise<{ url: string; st
       const match = /running at (http:\/\/\S+)/.exec(output);
       if (match) resolvePromise(match[1]!.replace(/\/$/, ''));
     });
-    child.on('exit', (code) => reject(new Error(`the service stopped (exit ${code}) before it listened:\n${output}`)));
+    child.on('exit', (code) =>
+      reject(new Error(`the service stopped (exit ${code}) before it listened:\n${output}`)),
+    );
   });
   return {
     url,
+    child,
     stop() {
       child.kill();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
