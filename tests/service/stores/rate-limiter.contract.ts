@@ -38,5 +38,16 @@ export function describeRateLimiter(kind: string, open: OpenRateLimiter): void {
       await expect.poll(async () => (await tickets.take('c')).allowed).toBe(true);
       expect((await tickets.take('c')).allowed).toBe(false);
     });
+
+    test('clearing one kind of request’s expired hits leaves the others’ windows whole', async () => {
+      let now = 9_000_000;
+      const tickets = await open('tickets', { max: 1, windowSeconds: 600 }, () => now);
+      const votes = await open('votes', { max: 1, windowSeconds: 1 }, () => now);
+      expect((await tickets.take('d')).allowed).toBe(true);
+      now += 100_000;
+      // Enough takes that any periodic clean-up of expired hits has run.
+      for (let i = 0; i < 600; i++) await votes.take(`reader-${i}`);
+      expect((await tickets.take('d')).allowed).toBe(false);
+    });
   });
 }

@@ -15,7 +15,7 @@ import type {
 } from '../../middleware/rate-limit.ts';
 import { inTransaction } from './database.ts';
 
-/** Now and then a take also clears every bucket's expired hits, so clients never seen again go. */
+/** Now and then a take also clears its bucket's expired hits, so clients never seen again go. */
 const SWEEP_EVERY = 500;
 
 export class PostgresRateLimiter implements RateLimiter {
@@ -39,7 +39,11 @@ export class PostgresRateLimiter implements RateLimiter {
     const now = this.#now();
     const since = now - this.#windowMs;
     if (++this.#takes % SWEEP_EVERY === 0)
-      await this.#pool.query('DELETE FROM rate_limit_hits WHERE at_ms <= $1', [since]);
+      // Only this kind of request: the others have windows of their own.
+      await this.#pool.query('DELETE FROM rate_limit_hits WHERE bucket = $1 AND at_ms <= $2', [
+        this.#bucket,
+        since,
+      ]);
     return inTransaction(this.#pool, async (db): Promise<Take> => {
       await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [clientHash]);
       await db.query(
