@@ -19,6 +19,7 @@ import { openingAdvice } from './store/sqlite/faults.ts';
 import { databaseFaultOf } from './store/faults.ts';
 import { displayName } from '../lib/config-file.ts';
 import { loadSupportConfig } from './support/load.ts';
+import { withoutPassword } from './env.ts';
 import { followLiveSuggestions } from './tickets/suggestions.ts';
 import { liveSite, type LiveSite } from './live.ts';
 import { startReleaseScheduler } from './releases/scheduler.ts';
@@ -190,11 +191,6 @@ export async function composeService(
       await stores.close();
     },
   };
-}
-
-/** The URL as logs may show it: the password never. */
-function withoutPassword(url: string): string {
-  return url.replace(/(\/\/[^:@/\s]*:)[^@/\s]*@/, '$1(hidden)@');
 }
 
 /** PostgreSQL's stores, or a start-up error that names the server and says what to check. */

@@ -200,7 +200,12 @@ export const serverEnvSchema = z.object({
  */
 function shownValue(name: string, value: string | undefined): string {
   if (/SECRET|PASSWORD/.test(name)) return '(hidden)';
-  return JSON.stringify((value ?? '').replace(/(\/\/[^:@/\s]*:)[^@/\s]*@/, '$1(hidden)@'));
+  return JSON.stringify(withoutPassword(value ?? ''));
+}
+
+/** A URL as logs may show it: smtp://user:(hidden)@host, postgres://user:(hidden)@host/db. */
+export function withoutPassword(url: string): string {
+  return url.replace(/(\/\/[^:@/\s]*:)[^@/\s]*@/, '$1(hidden)@');
 }
 
 /** Where a development server is reached: this port on localhost (4321 when PORT picks one). */
