@@ -1,7 +1,7 @@
 import { locales, sourceLocale, isLocale, type Locale } from '../i18n/locales.ts';
 import type { ArticleFrontmatter } from './content-schema.ts';
 import type { StructureTitles } from './structure-schema.ts';
-import { translationState, type TranslationState } from './translation-status.ts';
+import { statedSourceRevision, translationState, type TranslationState } from './translation-status.ts';
 
 /**
  * The help centre as a graph: categories → sections → articles, each article resolved in every
@@ -173,9 +173,14 @@ export function buildContentGraph<Entry>(input: {
         throw new ContentError(
           `${translation.filePath}: there is no English article content/articles/en/${id}.mdx; a translation needs its source (check the file name)`,
         );
-      if (!translation.data.sourceRevision)
+      const stated = statedSourceRevision(translation.fileText);
+      if (translation.data.sourceRevision === undefined || stated === undefined)
         throw new ContentError(
           `${translation.filePath}: sourceRevision is missing; after translating run: npm run translations -- stamp ${locale}/${id}`,
+        );
+      if (!/^[0-9a-f]{12}$/.test(stated))
+        throw new ContentError(
+          `${translation.filePath}: sourceRevision "${stated}" is not a revision; run: npm run translations -- stamp ${locale}/${id}`,
         );
       if (translation.data.summary && hasBody(translation.fileText))
         throw new ContentError(

@@ -125,14 +125,21 @@ export const articleSchema = z.strictObject(
      * translated from. `npm run translations` prints the current revision of every source article.
      */
     sourceRevision: z
-      .string({
-        error:
-          'sourceRevision must be text: write it in quotes, as `npm run translations -- stamp` does (sourceRevision: "1a2b3c4d5e6f")',
-      })
-      .regex(/^[0-9a-f]{12}$/, {
-        error:
-          'sourceRevision must be the 12-character revision printed by `npm run translations` for the English article',
-      })
+      .union(
+        [
+          z.string().regex(/^[0-9a-f]{12}$/, {
+            error:
+              'sourceRevision must be the 12-character revision printed by `npm run translations` for the English article',
+          }),
+          // Written unquoted by older tools, YAML reads 123456789012 as a number: the content
+          // graph reads the digits from the line itself (statedSourceRevision) and checks them.
+          z.number(),
+        ],
+        {
+          error:
+            'sourceRevision must be the 12-character revision printed by `npm run translations`, in quotes (sourceRevision: "1a2b3c4d5e6f")',
+        },
+      )
       .optional(),
   },
   { error: unknownFields('the fields listed in content/README.md') },

@@ -49,6 +49,21 @@ export function readFrontmatter(text: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
+/**
+ * The English revision a translation says it was translated from, read from its line rather than
+ * from the parsed YAML: a legacy unquoted value is a number to YAML (123456789012 stays digits,
+ * but 1234e5678901 becomes Infinity and 012345678901 loses its zero). Quoted or not, the
+ * characters written are the revision. undefined when the line is missing or empty.
+ */
+export function statedSourceRevision(text: string): string | undefined {
+  const block = FRONTMATTER.exec(text)?.[1];
+  const value = block && /^sourceRevision[ \t]*:[ \t]*(.*?)[ \t]*$/m.exec(block)?.[1];
+  if (!value) return undefined;
+  const quoted = /^"([^"]*)"|^'([^']*)'/.exec(value);
+  const revision = quoted ? (quoted[1] ?? quoted[2]!) : value.replace(/[ \t]+#.*$/, '');
+  return revision === '' ? undefined : revision;
+}
+
 export function articlePath(contentDir: string, locale: Locale, id: string): string {
   return join(contentDir, 'articles', locale, `${id}.mdx`);
 }
@@ -60,7 +75,7 @@ export function translationState(
   if (translationText === undefined) return 'missing';
   const frontmatter = readFrontmatter(translationText);
   if (frontmatter['summary'] === true) return 'summary';
-  return frontmatter['sourceRevision'] === sourceRevision ? 'current' : 'outdated';
+  return statedSourceRevision(translationText) === sourceRevision ? 'current' : 'outdated';
 }
 
 export function readTranslationStatus(contentDir: string): ArticleTranslations[] {

@@ -5,7 +5,7 @@
  */
 import { sourceLocale, type Locale } from '../i18n/locales.ts';
 import { sourceRevisionOf } from '../lib/revision.ts';
-import { readFrontmatter } from '../lib/translation-status.ts';
+import { readFrontmatter, statedSourceRevision } from '../lib/translation-status.ts';
 import { translationFromSummary } from '../proposals/template.ts';
 import { checkProposal } from '../proposals/check-proposal.ts';
 import type { InternalLocals } from '../site/internal/locals.ts';
@@ -50,7 +50,7 @@ export function internalLocals(viewer: Viewer, deps: InternalSiteDeps): Internal
         fileText: own?.text ?? null,
         revision: own?.revision ?? null,
         sourceRevision: englishRevision,
-        matchesSource: locale === sourceLocale || frontmatter['sourceRevision'] === englishRevision,
+        matchesSource: locale === sourceLocale || statedSourceRevision(own?.text ?? '') === englishRevision,
       };
     },
     check(text, target) {

@@ -5,7 +5,7 @@
  */
 import { isLocale, sourceLocale, type Locale } from '../../i18n/locales.ts';
 import { revisionOf, sourceRevisionOf } from '../../lib/revision.ts';
-import { readFrontmatter, stampRevision } from '../../lib/translation-status.ts';
+import { stampRevision, statedSourceRevision } from '../../lib/translation-status.ts';
 import { checkProposal, type ProposalIssue } from '../../proposals/check-proposal.ts';
 import { feedbackLimits, type ProposalKind } from '../../proposals/vocabulary.ts';
 import type { ContentRepository } from '../content/repository.ts';
@@ -104,8 +104,7 @@ export function prepareProposal(
         // No frontmatter: the check below says so, with the line.
       }
     } else {
-      const stated = readFrontmatterSafely(text)['sourceRevision'];
-      sourceRevision = typeof stated === 'string' ? stated : null;
+      sourceRevision = statedSourceRevision(text) ?? null;
     }
   }
 
@@ -164,14 +163,6 @@ function listOf(value: unknown): string[] {
 
 function isTrue(value: unknown): boolean {
   return value === true || value === 'true' || value === 'on' || value === '1';
-}
-
-function readFrontmatterSafely(text: string): Record<string, unknown> {
-  try {
-    return readFrontmatter(text);
-  } catch {
-    return {};
-  }
 }
 
 function capitalise(text: string): string {

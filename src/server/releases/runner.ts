@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLocale, locales, sourceLocale } from '../../i18n/locales.ts';
 import { sourceRevisionOf } from '../../lib/revision.ts';
-import { readFrontmatter, readTranslationStatus } from '../../lib/translation-status.ts';
+import { readTranslationStatus, statedSourceRevision } from '../../lib/translation-status.ts';
 import { checkProposal } from '../../proposals/check-proposal.ts';
 import { canariesFrom } from '../../releases/canaries.ts';
 import { contentChanges, whatsNew } from '../../releases/changes.ts';
@@ -306,8 +306,8 @@ async function drift(contentDir: string, git: Awaited<ReturnType<typeof openCont
       for (const locale of locales) {
         // A summary translation has no text of its own to drift: it counts as missing.
         if (locale === sourceLocale || row.states[locale] === 'missing' || row.states[locale] === 'summary') continue;
-        const stated = readFrontmatter(readFileSync(join(contentDir, 'articles', locale, `${row.id}.mdx`), 'utf8'))['sourceRevision'];
-        translations[locale] = { sourceRevision: typeof stated === 'string' ? stated : null };
+        const stated = statedSourceRevision(readFileSync(join(contentDir, 'articles', locale, `${row.id}.mdx`), 'utf8'));
+        translations[locale] = { sourceRevision: stated ?? null };
         if (row.states[locale] === 'outdated') needsHistory = true;
       }
       const byRevision = new Map<string, string>();

@@ -6,7 +6,7 @@
  */
 import { sourceLocale } from '../../i18n/locales.ts';
 import { revisionOf, sourceRevisionOf } from '../../lib/revision.ts';
-import { readFrontmatter } from '../../lib/translation-status.ts';
+import { statedSourceRevision } from '../../lib/translation-status.ts';
 import { changedBlocks } from '../../proposals/changed-blocks.ts';
 import { checkProposal } from '../../proposals/check-proposal.ts';
 import { mergeProposal, resolveMerge, type Resolution } from '../../proposals/merge.ts';
@@ -122,7 +122,7 @@ export async function acceptProposal(
     const outdated = locales.filter((locale) => {
       if (locale === sourceLocale) return false;
       const translation = deps.content.article(locale, proposal.articleId);
-      return translation && readFrontmatter(translation.text)['sourceRevision'] !== newRevision;
+      return translation && statedSourceRevision(translation.text) !== newRevision;
     });
     if (englishBefore !== undefined && outdated.length > 0)
       tasks.push(

@@ -31,6 +31,9 @@ describe('article frontmatter', () => {
     ]);
     expect(messages({ ...valid, section: 'Bidding Help' })[0]).toMatch(/section must be an id in lower case with dashes/);
     expect(messages({ ...valid, sourceRevision: 'abc' })[0]).toMatch(/npm run translations/);
+    expect(messages({ ...valid, sourceRevision: ['abc'] })[0]).toMatch(/in quotes/);
+    // A legacy unquoted revision of digits is a number to YAML; the content graph checks its text.
+    expect(messages({ ...valid, sourceRevision: 123456789012 })).toEqual([]);
   });
 
   it('names a missing title with an example of what to write', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildContentGraph, ContentError, type RawArticle } from '../../../src/lib/content-graph.ts';
 import type { ArticleFrontmatter } from '../../../src/lib/content-schema.ts';
 import { revisionOf, sourceRevisionOf } from '../../../src/lib/revision.ts';
-import { readFrontmatter, stampRevision } from '../../../src/lib/translation-status.ts';
+import { readFrontmatter, stampRevision, statedSourceRevision, translationState } from '../../../src/lib/translation-status.ts';
 
 const base: ArticleFrontmatter = {
   title: 'How bidding works',
@@ -189,5 +189,37 @@ describe('source revisions', () => {
   it('quotes the revision, so one that looks like a number stays text', () => {
     const stamped = stampRevision('---\ntitle: X\n---\nBody', '1234e5678901');
     expect(readFrontmatter(stamped)['sourceRevision']).toBe('1234e5678901');
+    expect(translationState('1234e5678901', stamped)).toBe('current');
+  });
+
+  it('reads a legacy unquoted revision as written, even one YAML takes for a number', () => {
+    for (const revision of ['123456789012', '012345678901', '1234e5678901']) {
+      const legacy = `---\ntitle: X\nsourceRevision: ${revision}\n---\nBody`;
+      expect(typeof readFrontmatter(legacy)['sourceRevision']).toBe('number');
+      expect(statedSourceRevision(legacy)).toBe(revision);
+      expect(translationState(revision, legacy)).toBe('current');
+      expect(translationState('aaaaaaaaaaaa', legacy)).toBe('outdated');
+      // Stamping again writes it quoted, and the reading does not change.
+      expect(stampRevision(legacy, revision)).toBe(`---\ntitle: X\nsourceRevision: "${revision}"\n---\nBody`);
+    }
+    expect(statedSourceRevision("---\nsourceRevision: '29ded575f2b2'  # from the CMS\n---\n")).toBe('29ded575f2b2');
+    expect(statedSourceRevision('---\nsourceRevision: 29ded575f2b2 # old\n---\n')).toBe('29ded575f2b2');
+    expect(statedSourceRevision('---\ntitle: X\n---\nsourceRevision: 29ded575f2b2\n')).toBeUndefined();
+  });
+
+  it('builds a translation whose legacy unquoted revision YAML read as a number', () => {
+    const graph = buildContentGraph({
+      ...structure,
+      sourceRevisionOf: () => '1234e5678901',
+      articles: [article('en/how-bidding-works'), { ...article('nl/how-bidding-works', { title: 'Zo werkt bieden' }), fileText: '---\ntitle: Zo werkt bieden\nsourceRevision: 1234e5678901\n---\nTekst', data: { ...base, title: 'Zo werkt bieden', sourceRevision: Infinity } }],
+    });
+    expect(graph.article('nl', 'how-bidding-works')).toMatchObject({ state: 'current', textLocale: 'nl' });
+  });
+
+  it('refuses a number that is no revision, naming the file and the command', () => {
+    const translation = { ...article('nl/how-bidding-works'), fileText: '---\ntitle: X\nsourceRevision: 42\n---\nTekst', data: { ...base, sourceRevision: 42 } };
+    expect(() => buildContentGraph({ ...structure, articles: [article('en/how-bidding-works'), translation] })).toThrow(
+      /nl\/how-bidding-works\.mdx: sourceRevision "42" is not a revision; run: npm run translations -- stamp nl\/how-bidding-works/,
+    );
   });
 });
