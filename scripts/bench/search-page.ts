@@ -16,8 +16,8 @@ import { evaluationSetSchema } from '../../src/search/evaluation.ts';
 import { startLocalService } from '../lib/local-service.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-const median = (values: number[]) => {
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
@@ -29,7 +29,10 @@ function gzipped(body: Buffer): number {
 }
 
 /** Every response a page received while `act` ran, with its gzip size, by URL. */
-async function transfers(page: Page, act: () => Promise<void>): Promise<Map<string, number>> {
+export async function transfers(
+  page: Page,
+  act: () => Promise<void>,
+): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   const pending: Promise<void>[] = [];
   const onResponse = (response: import('@playwright/test').Response) => {
@@ -48,9 +51,9 @@ async function transfers(page: Page, act: () => Promise<void>): Promise<Map<stri
   return sizes;
 }
 
-const sum = (sizes: Map<string, number>) => [...sizes.values()].reduce((s, n) => s + n, 0);
+export const sum = (sizes: Map<string, number>) => [...sizes.values()].reduce((s, n) => s + n, 0);
 
-function querySet(locale: Locale): string[] {
+export function querySet(locale: Locale): string[] {
   const problems: ConfigProblem[] = [];
   const file = join(root, 'tests', 'fixtures', 'search-queries', `${locale}.yaml`);
   const set = parseConfigFile(file, evaluationSetSchema, problems);
@@ -101,7 +104,9 @@ export async function benchSearch(dist = join(root, 'dist')): Promise<void> {
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
-    console.log('\nsearch page, first query (fresh browser, gzip as a static host would send it):');
+    console.log(
+      '\nsearch page, first query (fresh browser, gzip as a static host would send it), then three follow-up queries:',
+    );
     for (const locale of locales) {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -111,13 +116,27 @@ export async function benchSearch(dist = join(root, 'dist')): Promise<void> {
         await page.locator(`#search-results[data-settled]`).waitFor({ state: 'attached' });
       });
       const search = [...sizes].filter(([path]) => /\/(search|pagefind)\//.test(path));
+      // Follow-ups: the next queries of the set typed into the same page.
+      const followUps: number[] = [];
+      for (const next of querySet(locale).slice(1, 4)) {
+        const more = await transfers(page, async () => {
+          await page.locator('#search-page-input').fill(next);
+          await page
+            .locator(`#search-results[data-settled="${next.replace(/["\\]/g, '\\$&')}"]`)
+            .waitFor({ state: 'attached' });
+        });
+        followUps.push(sum(more));
+      }
       console.log(
-        `  ${locale}: ${kb(sum(sizes))} in ${sizes.size} requests (of which search index and Pagefind ${kb(search.reduce((s, [, n]) => s + n, 0))} in ${search.length})`,
+        `  ${locale}: ${kb(sum(sizes))} in ${sizes.size} requests (of which search index and Pagefind ${kb(search.reduce((s, [, n]) => s + n, 0))} in ${search.length}); ` +
+          `follow-ups ${followUps.map(kb).join(', ')}`,
       );
       await context.close();
     }
 
-    console.log('\nsearch page, last keystroke to results shown (median of 20 queries, their last keys typed at 60 ms a key):');
+    console.log(
+      '\nsearch page, last keystroke to results shown (median of 20 queries, their last keys typed at 60 ms a key):',
+    );
     for (const locale of locales) {
       const page = await browser.newPage();
       await page.goto(`${service.url}/${locale}/search/`);
@@ -136,7 +155,8 @@ export async function benchSearch(dist = join(root, 'dist')): Promise<void> {
       const context = await browser.newContext();
       const page = await context.newPage();
       // The index files, Pagefind, and the chunks of the search engine and the combobox.
-      const isSearchCode = (path: string) => /\/(search|pagefind)\//.test(path) || /engine|combobox/i.test(path);
+      const isSearchCode = (path: string) =>
+        /\/(search|pagefind)\//.test(path) || /engine|combobox/i.test(path);
       const before = await transfers(page, async () => {
         await page.goto(`${service.url}/${locale}/articles/payouts/`);
       });
@@ -170,6 +190,8 @@ export async function benchSearch(dist = join(root, 'dist')): Promise<void> {
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { dist: { type: 'string', default: join(root, 'dist') } } });
+  const { values } = parseArgs({
+    options: { dist: { type: 'string', default: join(root, 'dist') } },
+  });
   await benchSearch(resolve(values.dist));
 }

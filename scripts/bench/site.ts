@@ -1,31 +1,75 @@
-// Site figures for the notes: build time, page count, what an article page loads before any
-// interaction (HTML, CSS, JS; raw and gzip), the Pagefind index size per language, and the
-// search figures of search-page.ts (first query, keystroke to results, search index sizes).
-//   npm run bench:site                    builds first, then measures
-//   npm run bench:site -- --no-build      measures the existing dist/
-import { spawnSync } from 'node:child_process';
+// Site figures for the notes: build time and peak memory, page count, what an article page loads
+// before any interaction (HTML, CSS, JS; raw and gzip), the Pagefind index size per language, the
+// search figures of search-page.ts (first query, follow-ups, keystroke to results, index sizes) and
+// the contact page's of contact-page.ts (bytes and time to the first suggestion).
+//   npm run bench:site                          builds the sample content first, then measures
+//   npm run bench:site -- --no-build            measures the existing dist/
+//   npm run bench:site -- --fixture <dir>       builds and measures a generated site (npm run fixtures)
+//   npm run bench:site -- --runs 3              builds each help centre 3 times: median wall and peak
+//   npm run bench:site -- --audience public     builds only the public help centre
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { benchSearch } from './search-page.ts';
+import { measuredRun } from '../lib/measured-run.ts';
+import { benchContact } from './contact-page.ts';
+import { benchSearch, kb, median } from './search-page.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const dist = join(root, 'dist');
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const { values } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    fixture: { type: 'string' },
+    runs: { type: 'string', default: '1' },
+    audience: { type: 'string', default: 'both' },
+  },
+});
+const fixture = values.fixture === undefined ? undefined : resolve(values.fixture);
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`--runs must be a whole number ≥ 1, got "${values.runs}"`);
+if (!['public', 'internal', 'both'].includes(values.audience))
+  throw new Error(`--audience must be public, internal or both, got "${values.audience}"`);
+const dist = fixture ? join(fixture, 'dist') : join(root, 'dist');
+const buildEnv = {
+  ...process.env,
+  ...(fixture
+    ? {
+        CONTENT_DIR: join(fixture, 'content'),
+        DIST_DIR: dist,
+        AGENTS_DIST_DIR: join(fixture, 'dist-agents'),
+      }
+    : {}),
+};
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
-if (!process.argv.includes('--no-build')) {
+if (!values['no-build']) {
   // Each help centre separately, so the cost of the agents' one shows on its own.
   for (const audience of ['public', 'internal'] as const) {
-    const started = performance.now();
-    const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.ts'), audience], {
-      cwd: root,
-      stdio: 'ignore',
-    });
-    if (build.status !== 0)
-      throw new Error(`the ${audience} build failed: run npm run build to see why`);
-    console.log(
-      `build time, ${audience} help centre: ${((performance.now() - started) / 1000).toFixed(1)} s (Astro, Pagefind and search indexes)`,
-    );
+    if (values.audience !== 'both' && values.audience !== audience) continue;
+    const walls: number[] = [];
+    const peaks: number[] = [];
+    for (let run = 1; run <= runs; run++) {
+      const build = await measuredRun(
+        process.execPath,
+        [join(root, 'scripts', 'build.ts'), audience],
+        {
+          cwd: root,
+          env: buildEnv,
+        },
+      );
+      if (build.status !== 0)
+        throw new Error(`the ${audience} build failed: run npm run build to see why`);
+      walls.push(build.wallMs / 1000);
+      peaks.push(build.peakBytes);
+      console.log(
+        `build, ${audience} help centre, run ${run}: ${(build.wallMs / 1000).toFixed(1)} s wall, peak ${mib(build.peakBytes)} (every process of the build, summed)`,
+      );
+    }
+    if (runs > 1)
+      console.log(
+        `build, ${audience} help centre: median of ${runs} runs ${median(walls).toFixed(1)} s wall, peak ${mib(median(peaks))} (Astro, indexes, precompression)`,
+      );
   }
 }
 
@@ -38,8 +82,11 @@ function* walk(dir: string): Generator<string> {
 }
 const all = [...walk(dist)];
 const html = all.filter((f) => f.endsWith('.html'));
+const served = all.filter((f) => !/\.(br|gz)$/.test(f));
+const bytes = (files: string[]) => files.reduce((s, f) => s + statSync(f).size, 0);
 console.log(
-  `pages: ${html.length} HTML files, ${all.length} files in dist/, ${kb(all.reduce((s, f) => s + statSync(f).size, 0))}`,
+  `pages: ${html.length} HTML files; ${served.length} files, ${mib(bytes(served))} in ${dist} ` +
+    `(${mib(bytes(all) - bytes(served))} more of precompressed .br/.gz copies)`,
 );
 
 // What the browser fetches for an article before any interaction: the HTML, its stylesheets and
@@ -105,5 +152,6 @@ for (const [lang, { files, bytes }] of [...perLanguage].sort()) {
     `pagefind ${lang}: ${entry.languages[lang]?.page_count ?? 0} pages, ${files} files, ${kb(bytes)} (already compressed)`,
   );
 }
-// The search page, the quick search and the search index: in a real browser.
+// The search page, the quick search and the search index, then the contact page: in a real browser.
 await benchSearch(dist);
+await benchContact(dist);
