@@ -64,6 +64,21 @@ export default defineConfig({
   ],
   vite: {
     define: { __HC_AUDIENCE__: JSON.stringify(internal ? 'internal' : 'public') },
+    build: {
+      rolldownOptions: {
+        // Every MDX module carries Astro's "use astro:head-inject" directive, which the bundler
+        // warns it may not keep (withastro/astro#18087): 12 MB of one harmless warning per build
+        // of 10,000 pages, hiding real ones. Only that warning is dropped.
+        onwarn(warning, warn) {
+          if (
+            warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
+            warning.message.includes('astro:head-inject')
+          )
+            return;
+          warn(warning);
+        },
+      },
+    },
     resolve: {
       // Agent markup, styles and scripts exist only in the internal build.
       alias: {

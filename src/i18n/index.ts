@@ -37,24 +37,52 @@ await instance.init({
 
 export type Translate = (key: UiKey, options?: Record<string, unknown>) => string;
 
+const translators = new Map<Locale, Translate>();
+
+/**
+ * The locale's translate function. Strings without options are remembered: a build of 10,000
+ * pages asks for the same few hundred strings millions of times, and i18next's lookup was an
+ * eighth of the rendering time.
+ */
 export function useTranslations(locale: Locale): Translate {
-  const t: TFunction = instance.getFixedT(locale);
-  return (key, options) => t(key, options ?? {}) as string;
+  let translate = translators.get(locale);
+  if (!translate) {
+    const t: TFunction = instance.getFixedT(locale);
+    const plain = new Map<string, string>();
+    translate = (key, options) => {
+      if (options) return t(key, options) as string;
+      let text = plain.get(key);
+      if (text === undefined) plain.set(key, (text = t(key, {}) as string));
+      return text;
+    };
+    translators.set(locale, translate);
+  }
+  return translate;
 }
+
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 /** Dates through Intl in the page's locale ("14 October 2026", "2026년 10월 14일"). */
 export function formatDate(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(localeInfo[locale].intl, {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(date);
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeInfo[locale].intl, {
+      dateStyle: 'long',
+      timeZone: 'UTC',
+    });
+    dateFormats.set(locale, format);
+  }
+  return format.format(date);
 }
+
+const languageNames = new Map<Locale, Intl.DisplayNames>();
 
 /** The language's name in the reader's language ("Engels" for English read in Dutch). */
 export function languageName(readerLocale: Locale, of: Locale): string {
-  return (
-    new Intl.DisplayNames([localeInfo[readerLocale].intl], { type: 'language' }).of(
-      localeInfo[of].intl,
-    ) ?? of
-  );
+  let names = languageNames.get(readerLocale);
+  if (!names) {
+    names = new Intl.DisplayNames([localeInfo[readerLocale].intl], { type: 'language' });
+    languageNames.set(readerLocale, names);
+  }
+  return names.of(localeInfo[of].intl) ?? of;
 }

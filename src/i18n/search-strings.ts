@@ -14,7 +14,16 @@ const keys = {
   titleWithQuery: 'search.titleWithQuery',
 } as const;
 
+const built = new Map<Locale, SearchStrings>();
+
+/** The same object for every page of a locale (built once). */
 export function searchStrings(locale: Locale): SearchStrings {
+  let strings = built.get(locale);
+  if (!strings) built.set(locale, (strings = buildSearchStrings(locale)));
+  return strings;
+}
+
+function buildSearchStrings(locale: Locale): SearchStrings {
   const strings = uiStrings[locale];
   const english = uiStrings.en;
   const pick = (key: string) => strings[key] ?? english[key] ?? key;
@@ -32,4 +41,3 @@ export function searchStrings(locale: Locale): SearchStrings {
     >),
   };
 }
-

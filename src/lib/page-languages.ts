@@ -70,12 +70,33 @@ export function ownTextInGraph(graph: {
   article(locale: Locale, id: string): { textLocale: Locale };
   title(locale: Locale, kind: 'categories' | 'sections', id: string): { textLocale: Locale };
 }): HasOwnText {
-  return (locale, kind, id) => {
-    try {
-      const shown = kind === 'articles' ? graph.article(locale, id) : graph.title(locale, kind, id);
-      return shown.textLocale === locale;
-    } catch {
-      return true;
-    }
-  };
+  let lookup = lookups.get(graph);
+  if (!lookup) {
+    // Every page asks for every locale of itself (menu, hreflang): answered once per graph.
+    const answers = new Map<string, boolean>();
+    lookup = (locale, kind, id) => {
+      const key = `${locale}/${kind}/${id}`;
+      let own = answers.get(key);
+      if (own === undefined) answers.set(key, (own = hasOwnTextIn(graph, locale, kind, id)));
+      return own;
+    };
+    lookups.set(graph, lookup);
+  }
+  return lookup;
+}
+
+const lookups = new WeakMap<object, HasOwnText>();
+
+function hasOwnTextIn(
+  graph: Parameters<typeof ownTextInGraph>[0],
+  locale: Locale,
+  kind: ContentKind,
+  id: string,
+): boolean {
+  try {
+    const shown = kind === 'articles' ? graph.article(locale, id) : graph.title(locale, kind, id);
+    return shown.textLocale === locale;
+  } catch {
+    return true;
+  }
 }

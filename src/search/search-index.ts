@@ -9,8 +9,12 @@ import { isLocale, locales, type Locale } from '../i18n/locales.ts';
 import type { Analyser } from './analysers/index.ts';
 import type { SynonymRule } from './synonyms.ts';
 
-/** Format version; loading refuses any other, so a stale file fails loudly. */
-export const searchIndexVersion = 2;
+/**
+ * Format version; loading refuses any other, so a stale file fails loudly. 3: postings and word
+ * lists hold gaps between document numbers, and addresses are left to `articlePath` (the index of
+ * 1,250 articles went from 97 to about 40 KiB gzip).
+ */
+export const searchIndexVersion = 3;
 
 /** Indexed fields, in the order of the numbers in postings and lengths. */
 export const searchFields = ['title', 'keywords', 'labels', 'description', 'body'] as const;
@@ -43,19 +47,38 @@ export interface SearchDoc {
   page?: string;
 }
 
+/** An article as the index file stores it: its address follows from its id. */
+export type StoredDoc = Omit<SearchDoc, 'url'>;
+
+/**
+ * The index as loaded: addresses filled in, postings and word lists with document numbers (the
+ * file holds gaps between them, see {@link SerializedSearchIndex}).
+ */
+export interface SearchIndexData extends Omit<SerializedSearchIndex, 'docs'> {
+  docs: SearchDoc[];
+}
+
 export interface SerializedSearchIndex {
   version: typeof searchIndexVersion;
   locale: Locale;
   /** Whether the article text is indexed here (the service's variant) or left to Pagefind. */
   withBody: boolean;
-  docs: SearchDoc[];
+  /** Where this locale's articles are: an article's address is this, its id and a slash. */
+  articlePath: string;
+  docs: StoredDoc[];
   /** Section id → its title and category id, in this locale (for result trails and filters). */
   sections: Record<string, { title: string; category: string }>;
   /** Category id → its title in this locale. */
   categories: Record<string, string>;
-  /** Index term → postings as flat triples: document position, field number, term frequency. */
+  /**
+   * Index term → postings as flat triples: document, field number, term frequency, in document
+   * order. In the file the document is the gap from the previous triple's (the first: itself).
+   */
   terms: Record<string, number[]>;
-  /** Unstemmed words of titles, keywords and labels → documents: for the word still being typed. */
+  /**
+   * Unstemmed words of titles, keywords and labels → documents, ascending (in the file: gaps):
+   * for the word still being typed.
+   */
   words: Record<string, number[]>;
   /** Per field, per document: the number of terms (for length normalisation). */
   lengths: number[][];
@@ -83,6 +106,61 @@ export interface IndexInput {
 }
 
 export function buildSearchIndex(input: IndexInput): SerializedSearchIndex {
+  return assembleIndex(input, analyseArticles(input, input.withBody), input.withBody);
+}
+
+/**
+ * Both variants of a locale's index, the browser's and the service's (with the text), from one
+ * analysis of every article: stemming is most of the indexing time of a big site.
+ */
+export function buildSearchIndexes(input: Omit<IndexInput, 'withBody'>): {
+  browser: SerializedSearchIndex;
+  full: SerializedSearchIndex;
+} {
+  return prepareSearchIndexes(input).assemble(input.articles);
+}
+
+/**
+ * The analysis of {@link buildSearchIndexes} now, the files later: the build analyses while
+ * Pagefind indexes the pages, then adds Pagefind's page ids (which change no term) to the same
+ * articles, in the same order.
+ */
+export function prepareSearchIndexes(input: Omit<IndexInput, 'withBody'>): {
+  assemble(articles: IndexSource[]): {
+    browser: SerializedSearchIndex;
+    full: SerializedSearchIndex;
+  };
+} {
+  const analysed = analyseArticles(input, true);
+  return {
+    assemble(articles) {
+      if (
+        articles.length !== input.articles.length ||
+        articles.some((a, i) => a.id !== input.articles[i]!.id)
+      )
+        throw new Error(
+          `prepareSearchIndexes(${input.locale}): assemble got other articles than were analysed`,
+        );
+      const withPages = { ...input, articles };
+      return {
+        browser: assembleIndex(withPages, analysed, false),
+        full: assembleIndex(withPages, analysed, true),
+      };
+    },
+  };
+}
+
+interface AnalysedArticle {
+  /** Index terms per field, in field order. */
+  fields: string[][];
+  /** Unstemmed words of title, keywords and labels. */
+  surface: string[];
+}
+
+function analyseArticles(
+  input: Omit<IndexInput, 'withBody'>,
+  withBody: boolean,
+): AnalysedArticle[] {
   if (!isLocale(input.locale))
     throw new Error(
       `buildSearchIndex: "${String(input.locale)}" is not a locale; expected one of ${locales.join(', ')}`,
@@ -96,20 +174,34 @@ export function buildSearchIndex(input: IndexInput): SerializedSearchIndex {
     seen.add(article.id);
   }
   const { analyser } = input;
-  const terms = new Map<string, number[]>();
-  const words = new Map<string, Set<number>>();
-  const lengths = searchFields.map(() => input.articles.map(() => 0));
-  input.articles.forEach((article, doc) => {
+  return input.articles.map((article) => {
     const texts: Record<SearchField, string> = {
       title: article.title,
       keywords: article.keywords.join('\n'),
       // Labels are written as slugs (bank-account): their words count.
       labels: article.labels.map((label) => label.replace(/-/g, ' ')).join('\n'),
       description: article.description,
-      body: input.withBody ? (article.body ?? '') : '',
+      body: withBody ? (article.body ?? '') : '',
     };
-    searchFields.forEach((field, fieldNumber) => {
-      const fieldTerms = analyser.indexTerms(texts[field]);
+    return {
+      fields: searchFields.map((field) => analyser.indexTerms(texts[field])),
+      surface: analyser.surfaceTerms(`${texts.title}\n${texts.keywords}\n${texts.labels}`),
+    };
+  });
+}
+
+function assembleIndex(
+  input: Omit<IndexInput, 'withBody'>,
+  analysed: AnalysedArticle[],
+  withBody: boolean,
+): SerializedSearchIndex {
+  const terms = new Map<string, number[]>();
+  const words = new Map<string, Set<number>>();
+  const lengths = searchFields.map(() => input.articles.map(() => 0));
+  const bodyField = searchFields.indexOf('body');
+  analysed.forEach((article, doc) => {
+    article.fields.forEach((fieldTerms, fieldNumber) => {
+      if (fieldNumber === bodyField && !withBody) return;
       lengths[fieldNumber]![doc] = fieldTerms.length;
       const counts = new Map<string, number>();
       for (const term of fieldTerms) counts.set(term, (counts.get(term) ?? 0) + 1);
@@ -119,7 +211,7 @@ export function buildSearchIndex(input: IndexInput): SerializedSearchIndex {
         postings.push(doc, fieldNumber, count);
       }
     });
-    for (const word of analyser.surfaceTerms(`${texts.title}\n${texts.keywords}\n${texts.labels}`)) {
+    for (const word of article.surface) {
       let docs = words.get(word);
       if (!docs) words.set(word, (docs = new Set()));
       docs.add(doc);
@@ -128,12 +220,12 @@ export function buildSearchIndex(input: IndexInput): SerializedSearchIndex {
   return {
     version: searchIndexVersion,
     locale: input.locale,
-    withBody: input.withBody,
-    docs: input.articles.map(({ id, title, description, url, section, audience, english, page }) => ({
+    withBody,
+    articlePath: articlePathOf(input.locale, input.articles),
+    docs: input.articles.map(({ id, title, description, section, audience, english, page }) => ({
       id,
       title,
       description,
-      url,
       section,
       audience,
       ...(english ? { english: true as const } : {}),
@@ -141,20 +233,76 @@ export function buildSearchIndex(input: IndexInput): SerializedSearchIndex {
     })),
     sections: input.sections,
     categories: input.categories,
-    terms: Object.fromEntries(terms),
-    words: Object.fromEntries([...words].map(([word, docs]) => [word, [...docs]])),
+    terms: Object.fromEntries(
+      [...terms].map(([term, postings]) => [term, gapsOfPostings(postings)]),
+    ),
+    words: Object.fromEntries([...words].map(([word, docs]) => [word, gapsOf([...docs])])),
     lengths,
     synonyms: input.synonyms,
   };
 }
 
+/** The address every article of the index shares before its id; refuses one that does not. */
+function articlePathOf(locale: Locale, articles: readonly IndexSource[]): string {
+  const first = articles[0];
+  const path = first
+    ? first.url.slice(0, first.url.length - `${first.id}/`.length)
+    : `/${locale}/articles/`;
+  for (const article of articles)
+    if (article.url !== `${path}${article.id}/`)
+      throw new Error(
+        `buildSearchIndex(${locale}): the article "${article.id}" is at ${article.url}, not at ${path}${article.id}/ like the others; every article of a locale shares one address pattern`,
+      );
+  return path;
+}
+
+function gapsOfPostings(postings: readonly number[]): number[] {
+  const out = postings.slice();
+  for (let i = out.length - 3; i > 0; i -= 3) out[i] = postings[i]! - postings[i - 3]!;
+  return out;
+}
+
+function gapsOf(ascending: readonly number[]): number[] {
+  return ascending.map((doc, i) => (i === 0 ? doc : doc - ascending[i - 1]!));
+}
+
+/** The index as queries use it: addresses and absolute document numbers. */
+export function decodeSearchIndex(data: SerializedSearchIndex): SearchIndexData {
+  const terms: Record<string, number[]> = {};
+  for (const [term, stored] of Object.entries(data.terms)) {
+    const postings = stored.slice();
+    for (let i = 3; i < postings.length; i += 3) postings[i] = postings[i]! + postings[i - 3]!;
+    terms[term] = postings;
+  }
+  const words: Record<string, number[]> = {};
+  for (const [word, stored] of Object.entries(data.words)) {
+    const docs = stored.slice();
+    for (let i = 1; i < docs.length; i++) docs[i] = docs[i]! + docs[i - 1]!;
+    words[word] = docs;
+  }
+  return {
+    ...data,
+    docs: data.docs.map((doc) => ({ ...doc, url: `${data.articlePath}${doc.id}/` })),
+    terms,
+    words,
+  };
+}
+
 /** Checks what was fetched or read is an index this code understands, with a fix when not. */
-export function assertSearchIndex(data: unknown, where: string): asserts data is SerializedSearchIndex {
+export function assertSearchIndex(
+  data: unknown,
+  where: string,
+): asserts data is SerializedSearchIndex {
   const index = data as Partial<SerializedSearchIndex> | null;
   if (index?.version !== searchIndexVersion)
     throw new Error(
       `${where}: expected a search index with version ${searchIndexVersion}, got ${JSON.stringify(index?.version)}; rebuild the site (npm run build) so /search/<locale>.json matches this code`,
     );
-  if (!isLocale(index.locale) || !Array.isArray(index.docs) || typeof index.terms !== 'object')
+  if (
+    !isLocale(index.locale) ||
+    !Array.isArray(index.docs) ||
+    typeof index.terms !== 'object' ||
+    typeof index.articlePath !== 'string'
+  )
     throw new Error(`${where}: the search index is incomplete; rebuild the site (npm run build)`);
 }

@@ -8,15 +8,17 @@
 import type { Analyser, QueryWord } from './analysers/index.ts';
 import { endsInsideWord } from './analysers/text.ts';
 import {
+  decodeSearchIndex,
   fieldWeights,
   searchFields,
   type SearchDoc,
+  type SearchIndexData,
   type SerializedSearchIndex,
 } from './search-index.ts';
 
 /** A loaded index with what queries need precomputed. */
 export interface LoadedSearchIndex {
-  readonly data: SerializedSearchIndex;
+  readonly data: SearchIndexData;
   readonly analyser: Analyser;
   /** Index terms, sorted, for prefixes, compounds and typos. */
   readonly vocabulary: readonly string[];
@@ -33,7 +35,11 @@ interface AnalysedSynonym {
   to: Array<{ text: string; words: QueryWord[] }>;
 }
 
-export function loadSearchIndex(data: SerializedSearchIndex, analyser: Analyser): LoadedSearchIndex {
+export function loadSearchIndex(
+  stored: SerializedSearchIndex,
+  analyser: Analyser,
+): LoadedSearchIndex {
+  const data = decodeSearchIndex(stored);
   const docCount = Math.max(1, data.docs.length);
   return {
     data,
@@ -103,23 +109,40 @@ export function planQuery(index: LoadedSearchIndex, query: string): QueryPlan {
   const unfinishedLast = endsInsideWord(query);
   const planned: PlannedWord[] = [];
   const add = (word: Omit<PlannedWord, 'weight'>) => {
-    if (planned.some((p) => p.text === word.text && p.covers.join() === word.covers.join()))
-      return;
+    if (planned.some((p) => p.text === word.text && p.covers.join() === word.covers.join())) return;
     planned.push({ ...word, weight: weights[word.kind] });
   };
   typed.forEach((word, position) => {
     const unfinished = unfinishedLast && position === typed.length - 1;
     add({ text: word.surface, words: [word], covers: [position], kind: 'typed', unfinished });
     for (const alternate of word.alternates)
-      add({ text: alternate, words: [word], covers: [position], kind: 'variant', unfinished: false });
+      add({
+        text: alternate,
+        words: [word],
+        covers: [position],
+        kind: 'variant',
+        unfinished: false,
+      });
     if (isKnown(index, word) || (unfinished && hasPrefixMatch(index, word))) return;
     if (analyser.compounds) {
       for (const part of splitCompound(index, word.surface))
-        add({ text: part.surface, words: [part], covers: [position], kind: 'compound-part', unfinished: false });
+        add({
+          text: part.surface,
+          words: [part],
+          covers: [position],
+          kind: 'compound-part',
+          unfinished: false,
+        });
     }
     if (analyser.locale !== 'ko' && word.surface.length >= typoMinLength) {
       for (const corrected of closeWords(index, word.surface))
-        add({ text: corrected.surface, words: [corrected], covers: [position], kind: 'typo', unfinished: false });
+        add({
+          text: corrected.surface,
+          words: [corrected],
+          covers: [position],
+          kind: 'typo',
+          unfinished: false,
+        });
     }
   });
   // Two typed words that the articles write as one (Versand Kosten → versandkosten).
@@ -127,7 +150,13 @@ export function planQuery(index: LoadedSearchIndex, query: string): QueryPlan {
     for (let position = 0; position + 1 < typed.length; position++) {
       const [joined] = analyser.queryWords(typed[position]!.surface + typed[position + 1]!.surface);
       if (joined && isKnown(index, joined))
-        add({ text: joined.surface, words: [joined], covers: [position, position + 1], kind: 'joined', unfinished: false });
+        add({
+          text: joined.surface,
+          words: [joined],
+          covers: [position, position + 1],
+          kind: 'joined',
+          unfinished: false,
+        });
     }
   }
   for (const rule of index.synonyms) {
@@ -192,7 +221,8 @@ export function scoreIndex(index: LoadedSearchIndex, plan: QueryPlan): Map<numbe
       if (!match) matches.set(doc, (match = { byPosition: new Map() }));
       const weighted = word.weight * score;
       for (const position of word.covers) {
-        if (weighted > (match.byPosition.get(position) ?? 0)) match.byPosition.set(position, weighted);
+        if (weighted > (match.byPosition.get(position) ?? 0))
+          match.byPosition.set(position, weighted);
       }
     }
   }
@@ -253,7 +283,8 @@ export function rank(
       byDoc.set(doc, score);
     }
   }
-  const best = (scores: Map<number, number> | undefined) => Math.max(0, ...(scores?.values() ?? [])) || 1;
+  const best = (scores: Map<number, number> | undefined) =>
+    Math.max(0, ...(scores?.values() ?? [])) || 1;
   // Documents the typed word itself (not what stands in for it) finds in the text.
   const textFrequency = new Map<number, number>();
   for (const [plannedIndex, docs] of text) {
@@ -374,7 +405,11 @@ function scorePlannedWord(index: LoadedSearchIndex, word: PlannedWord): Map<numb
 }
 
 /** Best score per document over the ways an index term can match one word. */
-function scoreWord(index: LoadedSearchIndex, word: QueryWord, unfinished: boolean): Map<number, number> {
+function scoreWord(
+  index: LoadedSearchIndex,
+  word: QueryWord,
+  unfinished: boolean,
+): Map<number, number> {
   const best = new Map<number, number>();
   const consider = (term: string, weight: number) => {
     for (const [doc, score] of scoreTerm(index, term)) {
@@ -387,7 +422,8 @@ function scoreWord(index: LoadedSearchIndex, word: QueryWord, unfinished: boolea
     const minimum = index.analyser.locale === 'ko' ? 1 : 2;
     for (const prefix of word.prefixes) {
       if (prefix.length < minimum) continue;
-      for (const term of withPrefix(index.vocabulary, prefix)) if (!word.terms.includes(term)) consider(term, prefixWeight);
+      for (const term of withPrefix(index.vocabulary, prefix))
+        if (!word.terms.includes(term)) consider(term, prefixWeight);
       // Unstemmed title words: "bidd" reaches "bidding", whose stem "bid" it does not start.
       for (const surface of withPrefix(index.wordList, prefix)) {
         const idfOfWord = idf(index.data.docs.length, index.data.words[surface]!.length);
@@ -460,7 +496,9 @@ function isKnown(index: LoadedSearchIndex, word: QueryWord): boolean {
 }
 
 function hasPrefixMatch(index: LoadedSearchIndex, word: QueryWord): boolean {
-  return word.prefixes.some((prefix) => prefix.length >= 2 && withPrefix(index.wordList, prefix, 1).length > 0);
+  return word.prefixes.some(
+    (prefix) => prefix.length >= 2 && withPrefix(index.wordList, prefix, 1).length > 0,
+  );
 }
 
 /** Sorted values starting with a prefix, by binary search. */

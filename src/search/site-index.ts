@@ -6,7 +6,11 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { loadAnalyser } from './analysers/index.ts';
 import { normaliseForSearch } from './normalise.ts';
 import { restoreWrittenWords } from './restore-text.ts';
-import { buildSearchIndex, type IndexSource, type SerializedSearchIndex } from './search-index.ts';
+import {
+  prepareSearchIndexes,
+  type IndexSource,
+  type SerializedSearchIndex,
+} from './search-index.ts';
 import { loadSynonyms } from './synonyms.ts';
 import { decodeEntities } from '../lib/html-entities.ts';
 
@@ -49,12 +53,18 @@ export async function indexSite(
 ): Promise<void> {
   const started = performance.now();
   const pages = await readArticlePages(distDir, options.basePath ?? '');
-  await writePagefindBundle(distDir, pages, logger);
-  await restoreRussianText(join(distDir, 'pagefind'), pages);
-  const pageIds = await readPagefindPageIds(join(distDir, 'pagefind'));
   const contentDir =
     options.contentDir ?? process.env['CONTENT_DIR'] ?? join(process.cwd(), 'content');
-  await writeSearchIndexes(distDir, pages, pageIds, contentDir, logger);
+  // Pagefind works in its own process: the search indexes are analysed on this one meanwhile,
+  // and get Pagefind's page ids once its bundle is written.
+  const pagefindDone = writePagefindBundle(distDir, pages, logger).then(async () => {
+    await restoreRussianText(join(distDir, 'pagefind'), pages);
+    return readPagefindPageIds(join(distDir, 'pagefind'));
+  });
+  pagefindDone.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  const prepared = await prepareLocaleIndexes(distDir, pages, contentDir);
+  const pageIds = await pagefindDone;
+  await writeSearchIndexes(distDir, prepared, pageIds, logger);
   await moveLocale404s(distDir);
   logger.info(
     `indexed ${pages.length} article pages in ${Math.round(performance.now() - started)} ms`,
@@ -101,14 +111,20 @@ async function writePagefindBundle(distDir: string, pages: BuiltPage[], logger: 
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     const own = pages.filter((page) => !page.fallback);
-    for (const page of own) {
-      const added = await index.addHTMLFile({
-        url: page.url,
-        content: normaliseText(page.locale, page.html),
-      });
-      if (added.errors.length)
-        throw new Error(`Pagefind could not index ${page.file}: ${added.errors.join('; ')}`);
-    }
+    // Many pages in flight at once: one at a time, Pagefind waited on each round trip.
+    let next = 0;
+    const sender = async () => {
+      while (next < own.length) {
+        const page = own[next++]!;
+        const added = await index.addHTMLFile({
+          url: page.url,
+          content: normaliseText(page.locale, page.html),
+        });
+        if (added.errors.length)
+          throw new Error(`Pagefind could not index ${page.file}: ${added.errors.join('; ')}`);
+      }
+    };
+    await Promise.all(Array.from({ length: 32 }, sender));
     const outputPath = join(distDir, 'pagefind');
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length)
@@ -185,16 +201,18 @@ async function readPagefindPageIds(bundle: string): Promise<Map<string, string>>
   return ids;
 }
 
-async function writeSearchIndexes(
+interface PreparedLocale {
+  locale: Locale;
+  articles: IndexSource[];
+  prepared: ReturnType<typeof prepareSearchIndexes>;
+}
+
+async function prepareLocaleIndexes(
   distDir: string,
   pages: BuiltPage[],
-  pageIds: Map<string, string>,
   contentDir: string,
-  logger: Logger,
-) {
-  const outDir = join(distDir, 'search');
-  await rm(join(distDir, 'suggest'), { recursive: true, force: true });
-  await mkdir(outDir, { recursive: true });
+): Promise<PreparedLocale[]> {
+  const prepared: PreparedLocale[] = [];
   for (const locale of locales) {
     const sourceFile = join(distDir, locale, 'search-source.json');
     const source = JSON.parse(await readFile(sourceFile, 'utf8')) as SearchSource;
@@ -205,24 +223,49 @@ async function writeSearchIndexes(
         .map((p) => [p.id, articleText(p.html)]),
     );
     const articles: IndexSource[] = source.articles.map((article) => {
-      const page = article.english ? undefined : pageIds.get(article.url);
       const body = article.english ? undefined : bodies.get(article.id);
-      return { ...article, ...(page ? { page } : {}), ...(body ? { body } : {}) };
+      return { ...article, ...(body ? { body } : {}) };
     });
-    const input = {
+    prepared.push({
       locale,
-      analyser: await loadAnalyser(locale),
       articles,
-      sections: source.sections,
-      categories: source.categories,
-      synonyms: loadSynonyms(contentDir, locale),
-    };
-    const browser = JSON.stringify(buildSearchIndex({ ...input, withBody: false }));
-    const full = JSON.stringify(buildSearchIndex({ ...input, withBody: true }));
-    await writeFile(join(outDir, `${locale}.json`), browser);
-    await writeFile(join(outDir, `${locale}.full.json`), full);
+      prepared: prepareSearchIndexes({
+        locale,
+        analyser: await loadAnalyser(locale),
+        articles,
+        sections: source.sections,
+        categories: source.categories,
+        synonyms: loadSynonyms(contentDir, locale),
+      }),
+    });
+    // Lets Pagefind's replies in between the locales.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return prepared;
+}
+
+async function writeSearchIndexes(
+  distDir: string,
+  prepared: PreparedLocale[],
+  pageIds: Map<string, string>,
+  logger: Logger,
+) {
+  const outDir = join(distDir, 'search');
+  await rm(join(distDir, 'suggest'), { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  for (const { locale, articles, prepared: indexes } of prepared) {
+    const { browser, full } = indexes.assemble(
+      articles.map((article) => {
+        const page = article.english ? undefined : pageIds.get(article.url);
+        return page ? { ...article, page } : article;
+      }),
+    );
+    const browserJson = JSON.stringify(browser);
+    const fullJson = JSON.stringify(full);
+    await writeFile(join(outDir, `${locale}.json`), browserJson);
+    await writeFile(join(outDir, `${locale}.full.json`), fullJson);
     logger.info(
-      `search: ${locale} ${articles.length} articles, ${browser.length} bytes (${full.length} with the text)`,
+      `search: ${locale} ${articles.length} articles, ${browserJson.length} bytes (${fullJson.length} with the text)`,
     );
   }
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadAnalyser } from '../../../src/search/analysers/index.ts';
-import { buildSearchIndex, type IndexSource } from '../../../src/search/search-index.ts';
+import {
+  buildSearchIndex,
+  buildSearchIndexes,
+  type IndexSource,
+} from '../../../src/search/search-index.ts';
 import { editDistance, loadSearchIndex, planQuery } from '../../../src/search/search.ts';
 import { loadIndexFile, minQueryLength, suggestArticles } from '../../../src/search/suggest.ts';
 import { synonymRules } from '../../../src/search/synonyms.ts';
@@ -32,13 +36,31 @@ const articles: DocRow[] = [
 ];
 
 describe('suggestArticles', () => {
-  it.each([':', '~', '^', '+', '-', '*', '"', "'", 'bid:', 'title:bid', 'bid~2', '+bid -auction', 'bi*', '"automatic bids"', "bidder's", '😀', 'bid 😀', '👍🏽 payment', '***', '~~~ ^^^ :::'])(
-    'does not throw on the query %j',
-    async (query) => {
-      const suggest = await suggesterFor('en', articles);
-      expect(() => suggest(query)).not.toThrow();
-    },
-  );
+  it.each([
+    ':',
+    '~',
+    '^',
+    '+',
+    '-',
+    '*',
+    '"',
+    "'",
+    'bid:',
+    'title:bid',
+    'bid~2',
+    '+bid -auction',
+    'bi*',
+    '"automatic bids"',
+    "bidder's",
+    '😀',
+    'bid 😀',
+    '👍🏽 payment',
+    '***',
+    '~~~ ^^^ :::',
+  ])('does not throw on the query %j', async (query) => {
+    const suggest = await suggesterFor('en', articles);
+    expect(() => suggest(query)).not.toThrow();
+  });
 
   it('does not throw on a 500-letter word or a 2,000-word text', async () => {
     const suggest = await suggesterFor('en', articles);
@@ -48,7 +70,8 @@ describe('suggestArticles', () => {
 
   it('returns nothing for empty, blank, too short, emoji-only or stop-word-only queries', async () => {
     const suggest = await suggesterFor('en', articles);
-    for (const query of ['', '   ', 'bi', '😀😀😀', 'how do I', 'the, and... of?!']) expect(suggest(query), query).toEqual([]);
+    for (const query of ['', '   ', 'bi', '😀😀😀', 'how do I', 'the, and... of?!'])
+      expect(suggest(query), query).toEqual([]);
   });
 
   it('requires 3 characters, and 2 in Korean', () => {
@@ -93,7 +116,10 @@ describe('ranked retrieval', () => {
   });
 
   it('applies equivalent synonyms both ways and one-way expansions one way', async () => {
-    const rules = synonymRules({ equivalent: [['payout', 'cash out']], expand: { refund: ['money back'] } });
+    const rules = synonymRules({
+      equivalent: [['payout', 'cash out']],
+      expand: { refund: ['money back'] },
+    });
     const rows: DocRow[] = [
       ['payouts', 'Payouts', 'When the payout reaches your bank.', ''],
       ['cashing', 'Cash out your winnings', 'Cash out of the wallet.', ''],
@@ -132,7 +158,15 @@ describe('ranked retrieval', () => {
 
   it('marks what each planned word stands for', async () => {
     const analyser = await loadAnalyser('en');
-    const built = buildSearchIndex({ locale: 'en', analyser, articles: docsOf('en', articles), sections: {}, categories: {}, synonyms: synonymRules({ equivalent: [], expand: { refund: ['money back'] } }), withBody: false });
+    const built = buildSearchIndex({
+      locale: 'en',
+      analyser,
+      articles: docsOf('en', articles),
+      sections: {},
+      categories: {},
+      synonyms: synonymRules({ equivalent: [], expand: { refund: ['money back'] } }),
+      withBody: false,
+    });
     const plan = planQuery(loadSearchIndex(built, analyser), 'refund automatc');
     expect(plan.planned.map((p) => [p.kind, p.text, p.covers])).toEqual([
       ['typed', 'refund', [0]],
@@ -145,16 +179,78 @@ describe('ranked retrieval', () => {
 
 describe('the serialized search index', () => {
   const build = async (locale: 'en' | 'ru' | 'ko', rows: IndexSource[], withBody = false) =>
-    buildSearchIndex({ locale, analyser: await loadAnalyser(locale), articles: rows, sections: {}, categories: {}, synonyms: [], withBody });
+    buildSearchIndex({
+      locale,
+      analyser: await loadAnalyser(locale),
+      articles: rows,
+      sections: {},
+      categories: {},
+      synonyms: [],
+      withBody,
+    });
 
   it('gives the same results after build → JSON.stringify → JSON.parse → load', async () => {
     for (const locale of ['en', 'ru', 'ko'] as const) {
       const built = await build(locale, docsOf(locale, articles), true);
       const direct = await loadIndexFile(built);
       const reloaded = await loadIndexFile(JSON.parse(JSON.stringify(built)));
-      for (const query of ['bid', 'automatic', 'how bidding', 'auct', 'payment', 'maximun', 'close'])
+      for (const query of [
+        'bid',
+        'automatic',
+        'how bidding',
+        'auct',
+        'payment',
+        'maximun',
+        'close',
+      ])
         expect(suggestArticles(reloaded, query)).toEqual(suggestArticles(direct, query));
     }
+  });
+
+  it('stores gaps between documents and addresses once, and loads them back whole', async () => {
+    const rows = docsOf('en', articles);
+    const built = await build('en', rows, true);
+    expect(built.articlePath).toBe('/en/articles/');
+    expect(JSON.stringify(built)).not.toContain('/en/articles/how-bidding-works/');
+    // "bid" is in the title or text of several articles; the file holds the gaps between them.
+    const stored = built.terms['bid']!;
+    const loaded = (await loadIndexFile(built)).data;
+    const docs = loaded.terms['bid']!.filter((_, i) => i % 3 === 0);
+    expect(docs).toEqual([...docs].sort((a, b) => a - b));
+    expect(stored.filter((_, i) => i % 3 === 0)).toEqual(
+      docs.map((doc, i) => (i === 0 ? doc : doc - docs[i - 1]!)),
+    );
+    expect(loaded.docs.map((doc) => doc.url)).toEqual(rows.map((row) => row.url));
+    const words = loaded.words['bid']!;
+    expect(words.map((doc) => loaded.docs[doc]!.id)).toEqual(
+      ['how-bidding-works', 'automatic-bids', 'bid-increments'].filter((id) =>
+        words.some((d) => loaded.docs[d]!.id === id),
+      ),
+    );
+  });
+
+  it('makes both variants from one analysis, the same as building each', async () => {
+    const rows = docsOf('ru', articles);
+    const input = {
+      locale: 'ru' as const,
+      analyser: await loadAnalyser('ru'),
+      articles: rows,
+      sections: {},
+      categories: {},
+      synonyms: [],
+    };
+    const both = buildSearchIndexes(input);
+    expect(both.browser).toEqual(buildSearchIndex({ ...input, withBody: false }));
+    expect(both.full).toEqual(buildSearchIndex({ ...input, withBody: true }));
+  });
+
+  it('refuses articles whose addresses do not share one pattern, naming the article', async () => {
+    const rows = docsOf('en', articles).map((row, i) =>
+      i === 2 ? { ...row, url: '/en/elsewhere/bid-increments/' } : row,
+    );
+    await expect(build('en', rows)).rejects.toThrow(
+      /"bid-increments" is at \/en\/elsewhere\/bid-increments\/, not at \/en\/articles\/bid-increments\//,
+    );
   });
 
   it('keeps the text out of the browser variant and in the service variant', async () => {
@@ -167,7 +263,9 @@ describe('the serialized search index', () => {
 
   it('refuses a file of another format version, saying how to fix it', async () => {
     const built = await build('en', docsOf('en', articles));
-    await expect(loadIndexFile({ ...built, version: 1 })).rejects.toThrow(/version 2.*npm run build/);
+    await expect(loadIndexFile({ ...built, version: 1 })).rejects.toThrow(
+      /version 3.*npm run build/,
+    );
   });
 
   it('refuses two articles with the same id', async () => {
