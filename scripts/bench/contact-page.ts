@@ -1,5 +1,5 @@
 // The contact page as a customer meets it, in headless Chromium against the real service: what it
-// downloads before the first article suggestion under the subject (gzip, every request), its HTML
+// downloads before the first article suggestion under the subject (bytes as the service sends them, every request), its HTML
 // alone, and how soon that suggestion is shown after the typing pause (the 250 ms debounce).
 //   npm run bench:site                                  (runs this after the site figures)
 //   node scripts/bench/contact-page.ts [--dist <dir>]   on its own, against dist/ or another build
@@ -44,7 +44,7 @@ export async function benchContact(dist = join(root, 'dist')): Promise<void> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
     console.log(
-      '\ncontact page, fresh browser: downloaded before the first suggestion (gzip), and debounce → suggestion shown:',
+      '\ncontact page, fresh browser: bytes sent before the first suggestion, and debounce → suggestion shown:',
     );
     for (const locale of ['en', 'nl', 'de', 'fr', 'it', 'es', 'ru', 'ko'] as const) {
       const context = await browser.newContext();

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { locales, type Locale } from '../../src/i18n/locales.ts';
 import { parseConfigFile, type ConfigProblem } from '../../src/lib/config-file.ts';
@@ -28,7 +28,11 @@ function gzipped(body: Buffer): number {
   return Math.min(body.length, gzipSync(body).length);
 }
 
-/** Every response a page received while `act` ran, with its gzip size, by URL. */
+/**
+ * Every response a page received while `act` ran, by URL: the body bytes as sent by the real
+ * service (Brotli where the build has a precompressed copy, Pagefind's files as stored, already
+ * gzip), which is what a reader transfers; headers are not counted.
+ */
 export async function transfers(
   page: Page,
   act: () => Promise<void>,
@@ -38,8 +42,9 @@ export async function transfers(
   const onResponse = (response: import('@playwright/test').Response) => {
     pending.push(
       response
-        .body()
-        .then((body) => void sizes.set(new URL(response.url()).pathname, gzipped(body)))
+        .request()
+        .sizes()
+        .then((sent) => void sizes.set(new URL(response.url()).pathname, sent.responseBodySize))
         .catch(() => undefined), // redirects have no body
     );
   };
@@ -105,7 +110,7 @@ export async function benchSearch(dist = join(root, 'dist')): Promise<void> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
     console.log(
-      '\nsearch page, first query (fresh browser, gzip as a static host would send it), then three follow-up queries:',
+      '\nsearch page, first query (fresh browser, bytes as the service sends them), then three follow-up queries:',
     );
     for (const locale of locales) {
       const context = await browser.newContext();
@@ -182,9 +187,12 @@ export async function benchSearch(dist = join(root, 'dist')): Promise<void> {
   console.log('\nsearch index per locale (what the browser loads first):');
   for (const locale of locales) {
     const body = readFileSync(join(dist, 'search', `${locale}.json`));
-    const docs = (JSON.parse(body.toString()) as { docs: unknown[] }).docs.length;
+    // Format 3 stores one list per property; earlier builds, one object per article.
+    const stored = (JSON.parse(body.toString()) as { docs: { id: unknown[] } | unknown[] }).docs;
+    const docs = Array.isArray(stored) ? stored.length : stored.id.length;
+    const brotli = brotliCompressSync(body).length;
     console.log(
-      `  ${locale}: ${docs} articles, ${kb(body.length)} (gzip ${kb(gzipped(body))}, ${(gzipped(body) / docs).toFixed(0)} B an article)`,
+      `  ${locale}: ${docs} articles, ${kb(body.length)} (gzip ${kb(gzipped(body))}, brotli ${kb(brotli)}, ${(brotli / docs).toFixed(0)} B an article)`,
     );
   }
 }

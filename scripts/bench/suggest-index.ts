@@ -45,14 +45,23 @@ async function main() {
       `--synthetic: expected a positive number of articles, got "${values.synthetic}"`,
     );
   }
-  console.log('locale  source        docs   browser    gzip  with text    gzip  build ms  median µs  p95 µs');
+  console.log(
+    'locale  source        docs   browser    gzip  with text    gzip  build ms  median µs  p95 µs',
+  );
   for (const locale of locales) {
     const real = forcedSynthetic ? [] : await readRealDocs(locale);
     const docs = real.length
       ? real
       : syntheticDocs(locale, forcedSynthetic ?? defaultSyntheticCount);
     const started = performance.now();
-    const input = { locale, analyser: await loadAnalyser(locale), articles: docs, sections: {}, categories: {}, synonyms: [] };
+    const input = {
+      locale,
+      analyser: await loadAnalyser(locale),
+      articles: docs,
+      sections: {},
+      categories: {},
+      synonyms: [],
+    };
     const browserJson = JSON.stringify(buildSearchIndex({ ...input, withBody: false }));
     const json = JSON.stringify(buildSearchIndex({ ...input, withBody: true }));
     const buildMs = performance.now() - started;

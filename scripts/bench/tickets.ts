@@ -5,6 +5,7 @@
  * it starts a throwaway server (as the tests do). Not a test: numbers depend on the machine.
  *   npm run bench:tickets -- [--tickets 2000] [--concurrency 16] [--seconds 60]
  *                            [--database sqlite|postgres] [--instances 1] [--kill-one]
+ *                            [--dist <build>]   e.g. a generated site of 10,000 pages
  * --kill-one SIGKILLs one instance half-way; clients retry on the others with the same
  * Idempotency-Key, and at the end every acknowledged reference is looked up in the database.
  */
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     database: { type: 'string', default: 'sqlite' },
     instances: { type: 'string', default: '1' },
     'kill-one': { type: 'boolean', default: false },
+    dist: { type: 'string' },
   },
 });
 const total = Math.min(Number(values.tickets), 100_000);
@@ -72,8 +74,10 @@ function fsyncsPerSecond(): number {
   return count / ((performance.now() - started) / 1000);
 }
 
-function startInstance(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  return startLocalService(process.env['DIST_DIR'] ?? join(root, 'dist'), {
+function startInstance(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess; startedInMs: number }> {
+  return startLocalService(values.dist ?? process.env['DIST_DIR'] ?? join(root, 'dist'), {
     dataDir,
     // All load comes from one address: at most 10,000 a second, far above what is measured.
     env: { TICKET_RATE_LIMIT_MAX: '10000', TICKET_RATE_LIMIT_WINDOW_SECONDS: '1', ...env },
@@ -91,6 +95,7 @@ try {
     env['DATABASE_URL'] = postgres.url;
   }
   const running = await Promise.all(Array.from({ length: instances }, () => startInstance(env)));
+  const startTimes = running.map((instance) => instance.startedInMs.toFixed(0));
   const alive = running.map(() => true);
 
   const latencies: number[] = [];
@@ -158,6 +163,7 @@ try {
       ? `PostgreSQL, ${instances} instance${instances > 1 ? 's' : ''}`
       : 'SQLite WAL, synchronous=FULL';
   console.log(`database: ${where}; this machine's disk: ${fsyncs.toFixed(0)} fsyncs/s`);
+  console.log(`service start (spawn to listening): ${startTimes.join(', ')} ms`);
   console.log(
     `tickets acknowledged: ${acknowledged.length} of ${total} (concurrency ${concurrency}), stored: ${stored.size}`,
   );

@@ -13,8 +13,9 @@ const root = join(import.meta.dirname, '..', '..');
 export async function startLocalService(
   dist: string,
   options: { dataDir?: string; env?: Record<string, string> } = {},
-): Promise<{ url: string; child: ChildProcess; stop(): void }> {
+): Promise<{ url: string; child: ChildProcess; startedInMs: number; stop(): void }> {
   const ownData = options.dataDir === undefined;
+  const spawned = performance.now();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hc-local-'));
   const child = spawn(process.execPath, [join(root, 'scripts', 'serve.ts')], {
     cwd: root,
@@ -44,6 +45,8 @@ export async function startLocalService(
   return {
     url,
     child,
+    /** From spawning Node to the service saying it listens. */
+    startedInMs: performance.now() - spawned,
     stop() {
       child.kill();
       if (ownData) rmSync(dataDir, { recursive: true, force: true });

@@ -47,7 +47,11 @@ export function buildExcerpt(
 }
 
 /** Where a window of `length` words holds the most match weight (the first such window). */
-function densestWindow(wordCount: number, weightAt: ReadonlyMap<number, number>, length: number): number {
+function densestWindow(
+  wordCount: number,
+  weightAt: ReadonlyMap<number, number>,
+  length: number,
+): number {
   if (wordCount <= length || weightAt.size === 0) return 0;
   let best = 0;
   let bestStart = 0;
@@ -61,7 +65,8 @@ function densestWindow(wordCount: number, weightAt: ReadonlyMap<number, number>,
     }
   }
   // A little context before the first match reads better than starting on it.
-  const firstMatch = [...weightAt.keys()].filter((p) => p >= bestStart).sort((a, b) => a - b)[0] ?? bestStart;
+  const firstMatch =
+    [...weightAt.keys()].filter((p) => p >= bestStart).sort((a, b) => a - b)[0] ?? bestStart;
   return Math.max(0, Math.min(bestStart, firstMatch - 3));
 }
 

@@ -28,6 +28,8 @@ export interface LoadedSearchIndex {
   readonly synonyms: readonly AnalysedSynonym[];
   /** Pagefind page id → document position. */
   readonly byPage: ReadonlyMap<string, number>;
+  /** Documents per term, counted the first time a query needs one. */
+  readonly frequencies: Map<string, number>;
 }
 
 interface AnalysedSynonym {
@@ -39,7 +41,15 @@ export function loadSearchIndex(
   stored: SerializedSearchIndex,
   analyser: Analyser,
 ): LoadedSearchIndex {
-  const data = decodeSearchIndex(stored);
+  return withData({ analyser }, decodeSearchIndex(stored));
+}
+
+/** A loaded index over `data`, with what queries need precomputed. */
+function withData(
+  base: Pick<LoadedSearchIndex, 'analyser'>,
+  data: SearchIndexData,
+): LoadedSearchIndex {
+  const { analyser } = base;
   const docCount = Math.max(1, data.docs.length);
   return {
     data,
@@ -60,6 +70,7 @@ export function loadSearchIndex(
     byPage: new Map(
       data.docs.flatMap((doc, position) => (doc.page ? [[doc.page, position] as const] : [])),
     ),
+    frequencies: new Map(),
   };
 }
 
@@ -212,11 +223,21 @@ export interface HeadMatch {
   byPosition: Map<number, number>;
 }
 
+/**
+ * Which fields a score reads: all of them, the index fields without the article text (head), or
+ * the text alone.
+ */
+export type FieldPart = 'all' | 'head' | 'text';
+
 /** Scores the index fields (and the text, in the service's variant) for a plan. */
-export function scoreIndex(index: LoadedSearchIndex, plan: QueryPlan): Map<number, HeadMatch> {
+export function scoreIndex(
+  index: LoadedSearchIndex,
+  plan: QueryPlan,
+  part: FieldPart = 'all',
+): Map<number, HeadMatch> {
   const matches = new Map<number, HeadMatch>();
   for (const word of plan.planned) {
-    for (const [doc, score] of scorePlannedWord(index, word)) {
+    for (const [doc, score] of scorePlannedWord(index, word, part)) {
       let match = matches.get(doc);
       if (!match) matches.set(doc, (match = { byPosition: new Map() }));
       const weighted = word.weight * score;
@@ -380,7 +401,141 @@ function nearestGap(a: readonly number[], b: readonly number[]): number {
  */
 export function searchIndexOnly(index: LoadedSearchIndex, query: string): RankedDoc[] {
   const plan = planQuery(index, query);
-  return plan.typed.length ? rank(index, plan, scoreIndex(index, plan)) : [];
+  if (plan.typed.length === 0) return [];
+  if (!index.data.positions) return rank(index, plan, scoreIndex(index, plan));
+  // With the text and its word positions: the browser's search, with this text index standing
+  // in for Pagefind's. The query is planned and the fields scored on the index without the text,
+  // as in the browser (a word only the text uses still gets its typo corrections), the text is
+  // scored apart, and near words count.
+  const fields = fieldsOnly(index);
+  const fieldPlan = planQuery(fields, query);
+  return fuse(index, fields, fieldPlan);
+}
+
+function fuse(index: LoadedSearchIndex, fields: LoadedSearchIndex, plan: QueryPlan): RankedDoc[] {
+  const head = scoreIndex(fields, plan);
+  const text = new Map<number, Map<number, number>>();
+  const positions = new Map<number, Map<number, number[]>>();
+  plan.planned
+    .map((word, plannedIndex) => ({ word, plannedIndex }))
+    .sort((a, b) => b.word.weight - a.word.weight)
+    .slice(0, maxTextSearches)
+    .forEach(({ word, plannedIndex }) => {
+      const scores = scorePlannedWord(index, { ...word, unfinished: true }, 'text');
+      text.set(plannedIndex, scores);
+      positions.set(plannedIndex, textPositions(index, word, scores));
+    });
+  return rank(fields, plan, head, text, positions);
+}
+
+const fieldViews = new WeakMap<LoadedSearchIndex, LoadedSearchIndex>();
+
+/** The index as the browser has it: the same articles, the text left out. */
+function fieldsOnly(index: LoadedSearchIndex): LoadedSearchIndex {
+  let view = fieldViews.get(index);
+  if (!view) {
+    const terms: Record<string, number[]> = {};
+    for (const [term, postings] of Object.entries(index.data.terms)) {
+      const kept: number[] = [];
+      for (let i = 0; i + 2 < postings.length; i += 3)
+        if (postings[i + 1] !== bodyField)
+          kept.push(postings[i]!, postings[i + 1]!, postings[i + 2]!);
+      if (kept.length) terms[term] = kept;
+    }
+    const { positions: _positions, ...rest } = index.data;
+    const lengths = index.data.lengths.map((list, field) =>
+      field === bodyField ? list.map(() => 0) : list,
+    );
+    view = withData(index, { ...rest, withBody: false, terms, lengths });
+    fieldViews.set(index, view);
+  }
+  return view;
+}
+
+/** Text searches per query: the typed words first, then what stands in for them. */
+export const maxTextSearches = 12;
+
+/** Per document the word's text matches are in: where its terms stand in the text. */
+function textPositions(
+  index: LoadedSearchIndex,
+  word: PlannedWord,
+  docs: ReadonlyMap<number, number>,
+): Map<number, number[]> {
+  const terms = new Set(word.words.flatMap((w) => w.terms));
+  if (word.unfinished)
+    for (const prefix of word.words.flatMap((w) => w.prefixes))
+      if (prefix.length >= 2)
+        for (const term of withPrefix(index.vocabulary, prefix)) terms.add(term);
+  const found = new Map<number, number[]>();
+  for (const term of terms) {
+    for (const [doc, at] of termPositions(index, term)) {
+      if (!docs.has(doc)) continue;
+      const list = found.get(doc);
+      if (list) list.push(...at);
+      else found.set(doc, [...at]);
+    }
+  }
+  for (const list of found.values()) list.sort((a, b) => a - b);
+  return found;
+}
+
+const positionCache = new WeakMap<LoadedSearchIndex, Map<string, Map<number, number[]>>>();
+
+/** A term's positions per document, decoded from the file's runs the first time it is needed. */
+function termPositions(index: LoadedSearchIndex, term: string): Map<number, number[]> {
+  let cache = positionCache.get(index);
+  if (!cache) positionCache.set(index, (cache = new Map()));
+  let decoded = cache.get(term);
+  if (decoded) return decoded;
+  decoded = new Map();
+  const runs = index.data.positions?.[term] ?? [];
+  let doc = 0;
+  for (let i = 0; i < runs.length;) {
+    doc += runs[i]!;
+    const count = runs[i + 1]!;
+    const at: number[] = [];
+    let position = 0;
+    for (let k = 0; k < count; k++) at.push((position += runs[i + 2 + k]!));
+    decoded.set(doc, at);
+    i += 2 + count;
+  }
+  cache.set(term, decoded);
+  return decoded;
+}
+
+/** How many words of a ticket its suggestions search for. */
+const maxTextWords = 12;
+
+/**
+ * Articles for a written text, such as a ticket's subject and message: ranked as a typed query,
+ * for the text's most telling words only, the ones the articles use, rarest first. A message of a
+ * thousand characters costs about what a short query does, however big the help centre, and
+ * greetings and "please help" no longer pull in every article.
+ */
+export function searchText(index: LoadedSearchIndex, text: string): RankedDoc[] {
+  const seen = new Set<string>();
+  // Each word analysed once, however often the message repeats it.
+  const distinct = [...new Set(text.split(/\s+/))].join(' ');
+  const telling = index.analyser
+    .queryWords(distinct)
+    .filter((word) => {
+      if (seen.has(word.surface) || !isKnown(index, word)) return false;
+      seen.add(word.surface);
+      return true;
+    })
+    .map((word) => ({
+      word,
+      frequency: Math.max(
+        ...word.terms.map((term) => documentFrequency(index, term)),
+        index.data.words[word.surface]?.length ?? 0,
+      ),
+    }))
+    .sort((a, b) => a.frequency - b.frequency)
+    .slice(0, maxTextWords);
+  // Ends in a space: every word is complete, none is a prefix still being typed.
+  return telling.length
+    ? searchIndexOnly(index, `${telling.map((t) => t.word.surface).join(' ')} `)
+    : [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -389,11 +544,15 @@ const k1 = 1.2;
 /** Length normalisation per field: short fields hardly need it; the text does. */
 const lengthNormalisation: Record<string, number> = { body: 0.75 };
 
-function scorePlannedWord(index: LoadedSearchIndex, word: PlannedWord): Map<number, number> {
-  if (word.words.length === 1) return scoreWord(index, word.words[0]!, word.unfinished);
+function scorePlannedWord(
+  index: LoadedSearchIndex,
+  word: PlannedWord,
+  part: FieldPart = 'all',
+): Map<number, number> {
+  if (word.words.length === 1) return scoreWord(index, word.words[0]!, word.unfinished, part);
   // A phrase counts for the share of its words an article has, squared: "two-step sign-in"
   // should not match every article that says "sign".
-  const perWord = word.words.map((w) => scoreWord(index, w, false));
+  const perWord = word.words.map((w) => scoreWord(index, w, false, part));
   const docs = new Set(perWord.flatMap((scores) => [...scores.keys()]));
   const result = new Map<number, number>();
   for (const doc of docs) {
@@ -409,10 +568,11 @@ function scoreWord(
   index: LoadedSearchIndex,
   word: QueryWord,
   unfinished: boolean,
+  part: FieldPart,
 ): Map<number, number> {
   const best = new Map<number, number>();
   const consider = (term: string, weight: number) => {
-    for (const [doc, score] of scoreTerm(index, term)) {
+    for (const [doc, score] of scoreTerm(index, term, part)) {
       const weighted = weight * score;
       if (weighted > (best.get(doc) ?? 0)) best.set(doc, weighted);
     }
@@ -425,6 +585,7 @@ function scoreWord(
       for (const term of withPrefix(index.vocabulary, prefix))
         if (!word.terms.includes(term)) consider(term, prefixWeight);
       // Unstemmed title words: "bidd" reaches "bidding", whose stem "bid" it does not start.
+      if (part === 'text') continue;
       for (const surface of withPrefix(index.wordList, prefix)) {
         const idfOfWord = idf(index.data.docs.length, index.data.words[surface]!.length);
         for (const doc of index.data.words[surface]!) {
@@ -450,18 +611,21 @@ function scoreWord(
 }
 
 const termScoreCache = new WeakMap<LoadedSearchIndex, Map<string, Map<number, number>>>();
+const bodyField = searchFields.indexOf('body');
 
 /** BM25F: the term's frequency in each field, weighted and length-normalised, then saturated. */
-function scoreTerm(index: LoadedSearchIndex, term: string): Map<number, number> {
+function scoreTerm(index: LoadedSearchIndex, term: string, part: FieldPart): Map<number, number> {
   let cache = termScoreCache.get(index);
   if (!cache) termScoreCache.set(index, (cache = new Map()));
-  const cached = cache.get(term);
+  const key = part === 'all' ? term : `${part}:${term}`;
+  const cached = cache.get(key);
   if (cached) return cached;
   const postings = index.data.terms[term] ?? [];
   const weighted = new Map<number, number>();
   for (let i = 0; i + 2 < postings.length; i += 3) {
     const doc = postings[i]!;
     const fieldNumber = postings[i + 1]!;
+    if (part !== 'all' && (fieldNumber === bodyField) !== (part === 'text')) continue;
     const frequency = postings[i + 2]!;
     const field = searchFields[fieldNumber]!;
     const b = lengthNormalisation[field] ?? 0.3;
@@ -472,7 +636,7 @@ function scoreTerm(index: LoadedSearchIndex, term: string): Map<number, number> 
   const termIdf = idf(index.data.docs.length, weighted.size);
   const scores = new Map<number, number>();
   for (const [doc, tf] of weighted) scores.set(doc, (termIdf * tf * (k1 + 1)) / (tf + k1));
-  cache.set(term, scores);
+  cache.set(key, scores);
   return scores;
 }
 
@@ -481,11 +645,15 @@ function idf(docCount: number, containing: number): number {
 }
 
 function documentFrequency(index: LoadedSearchIndex, term: string): number {
+  const known = index.frequencies.get(term);
+  if (known !== undefined) return known;
   const postings = index.data.terms[term];
-  if (!postings) return 0;
-  const docs = new Set<number>();
-  for (let i = 0; i < postings.length; i += 3) docs.add(postings[i]!);
-  return docs.size;
+  let count = 0;
+  // Postings are in document order: a document's fields follow one another.
+  for (let i = 0; postings && i < postings.length; i += 3)
+    if (i === 0 || postings[i] !== postings[i - 3]) count++;
+  index.frequencies.set(term, count);
+  return count;
 }
 
 function isKnown(index: LoadedSearchIndex, word: QueryWord): boolean {

@@ -1,7 +1,13 @@
 import type { Locale } from '../i18n/locales.ts';
 import { loadAnalyser } from './analysers/index.ts';
 import { assertSearchIndex } from './search-index.ts';
-import { loadSearchIndex, searchIndexOnly, type LoadedSearchIndex, type RankedDoc } from './search.ts';
+import {
+  loadSearchIndex,
+  searchIndexOnly,
+  searchText,
+  type LoadedSearchIndex,
+  type RankedDoc,
+} from './search.ts';
 
 /**
  * Suggestions from one locale's index alone, with no Pagefind: the service attaches them to a
@@ -26,7 +32,10 @@ export const minQueryLength: Record<Locale, number> = {
 };
 
 /** Loads an index (after JSON.parse) with the analyser of its locale. */
-export async function loadIndexFile(data: unknown, where = 'search index'): Promise<LoadedSearchIndex> {
+export async function loadIndexFile(
+  data: unknown,
+  where = 'search index',
+): Promise<LoadedSearchIndex> {
   assertSearchIndex(data, where);
   return loadSearchIndex(data, await loadAnalyser(data.locale));
 }
@@ -35,6 +44,12 @@ export async function loadIndexFile(data: unknown, where = 'search index'): Prom
 export function suggestArticles(index: LoadedSearchIndex, query: string, limit = 5): RankedDoc[] {
   if (limit <= 0 || countWordCharacters(query) < minQueryLength[index.data.locale]) return [];
   return searchIndexOnly(index, query).slice(0, limit);
+}
+
+/** Up to `limit` articles for a ticket's subject and message (see searchText), best first. */
+export function suggestForText(index: LoadedSearchIndex, text: string, limit = 5): RankedDoc[] {
+  if (limit <= 0 || countWordCharacters(text) < minQueryLength[index.data.locale]) return [];
+  return searchText(index, text).slice(0, limit);
 }
 
 export function countWordCharacters(text: string): number {

@@ -47,7 +47,9 @@ export const synonymsSchema = z.strictObject(
       .record(
         phrase,
         z
-          .array(phrase, { error: 'write what it expands to as a list, for example 2fa: [two-step sign-in]' })
+          .array(phrase, {
+            error: 'write what it expands to as a list, for example 2fa: [two-step sign-in]',
+          })
           .min(1, { error: 'name at least one word or phrase it expands to' }),
         { error: 'expand must map a word to a list, for example 2fa: [two-step sign-in]' },
       )

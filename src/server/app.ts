@@ -45,6 +45,7 @@ import { signInConfigSchema, type SignInConfig } from './auth/sign-in-config.ts'
 import type { Stores } from './store/types.ts';
 import type { SupportConfig } from './support/load.ts';
 import { noSuggestions, type ArticleSuggester } from './tickets/suggestions.ts';
+import { suggestionRoutes } from './routes/suggestions.ts';
 import { defaultEventRateLimit, eventRoutes } from './routes/events.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -278,6 +279,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       ...(deps.publicDir !== undefined ? { publicDir: dirFunction(deps.publicDir) } : {}),
     }),
   );
+  app.route('/api/suggestions', suggestionRoutes({ suggester: deps.suggester ?? noSuggestions }));
   app.route(
     '/api/helpdesk',
     helpdeskRoutes({

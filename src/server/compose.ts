@@ -11,7 +11,7 @@ import { contentRepository } from './content/repository.ts';
 import type { Logger } from './log.ts';
 import type { RateLimit } from './middleware/rate-limit.ts';
 import { openSqliteStores } from './store/sqlite/index.ts';
-import { openPostgresStores, type PostgresStores } from './store/postgres/index.ts';
+import type { PostgresStores } from './store/postgres/index.ts';
 import { DatabaseOpenError } from './store/faults.ts';
 import type { DeliveryTarget, Stores } from './store/types.ts';
 import { databaseFile } from './store/sqlite/database.ts';
@@ -93,7 +93,7 @@ export async function composeService(
   const support = loadSupportConfig(settings.supportDir);
   const signInConfig = loadSignInConfig(settings.signInConfigFile);
   const live = liveSite(settings);
-  const suggester = await followLiveSuggestions(() => live.publicDir(), log);
+  const suggester = followLiveSuggestions(() => live.publicDir(), log);
   const deliveryTargets = deliveryTargetsOf(settings.delivery ?? {});
   const postgres = settings.databaseUrl
     ? await openPostgresStoresOrSay(settings.databaseUrl, deliveryTargets)
@@ -199,6 +199,8 @@ async function openPostgresStoresOrSay(
   deliveryTargets: readonly DeliveryTarget[],
 ): Promise<PostgresStores> {
   try {
+    // Loaded only here: the driver and the PostgreSQL stores cost a single-machine start ~50 ms.
+    const { openPostgresStores } = await import('./store/postgres/index.ts');
     return await openPostgresStores({ url, deliveryTargets });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

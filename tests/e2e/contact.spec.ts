@@ -51,6 +51,11 @@ for (const { locale, query, subject, message } of cases) {
     const context = page.locator('[data-context]');
     await expect(context).toBeVisible();
     await expect(context).toContainText(query);
+    // The service names the article the reader came from, in their language.
+    const title = (
+      await (await page.request.get(`/${locale}/articles/paying-for-lots/`)).text()
+    ).match(/<h1[^>]*>([^<]+)<\/h1>/)![1]!;
+    await expect(context).toContainText(title.trim());
     // Suggestions from the compact index, before and while the subject is typed.
     await page.locator('#contact-subject').fill(subject);
     await expect(page.locator('[data-suggestions] a').first()).toBeVisible();
@@ -82,6 +87,32 @@ for (const { locale, query, subject, message } of cases) {
     );
   });
 }
+
+test('says when suggestions are unavailable, and the form still sends', async ({ page }) => {
+  await page.route('**/api/suggestions?**', (route) => route.abort('connectionrefused'));
+  await page.goto('/en/contact/?article=payouts');
+  await fillForm(page, 'Where is my payout', 'My payout for lot 4411 has not arrived yet.');
+  await expect(page.locator('[data-suggestions-unavailable]')).toHaveText(
+    strings('en')['contact.suggestions.unavailable']!,
+  );
+  await expect(page.locator('[data-suggestions]')).toBeHidden();
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (r) => r.url().endsWith('/api/tickets') && r.request().method() === 'POST',
+    ),
+    page.locator('.contact-form button[type="submit"]').click(),
+  ]);
+  expect(response.status()).toBe(201);
+  // The article the reader came from still travels with the ticket, unnamed.
+  expect(JSON.parse(response.request().postData() ?? '{}')).toMatchObject({ articleId: 'payouts' });
+  await expect(page).toHaveURL(/\/en\/contact\/sent\//);
+});
+
+test('the contact page carries no list of articles, however many there are', async ({ page }) => {
+  const html = await (await page.request.get('/en/contact/')).text();
+  expect(html).not.toContain('data-articles');
+  expect(html).not.toContain('paying-for-lots');
+});
 
 test('quotes the urgent target for an urgent topic', async ({ page }) => {
   await page.goto('/en/contact/');

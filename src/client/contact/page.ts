@@ -7,9 +7,8 @@ import { draftStore } from './draft.ts';
 import { showHoursInReaderZone, showOpenChannels } from './hours.ts';
 import { rememberSent, watchSentAgain } from './sent-again.ts';
 import { fetchQuote, sendTicket } from './service.ts';
-import type { SearchHit } from '../search/engine.ts';
 import { englishBadge } from '../search/render.ts';
-import { suggest } from './suggestions.ts';
+import { fetchSuggestions, type SuggestedArticle } from './suggestions.ts';
 import { validateTicketForm, type FieldErrors } from './validate.ts';
 
 /**
@@ -22,7 +21,6 @@ export function mountContactPage(form: HTMLFormElement): void {
   const locale = form.dataset['locale'];
   if (!isLocale(locale)) return;
   const strings = JSON.parse(form.dataset['strings'] ?? '{}') as Record<string, string>;
-  const titles = JSON.parse(form.dataset['articles'] ?? '{}') as Record<string, string>;
   const topics = JSON.parse(form.dataset['topics'] ?? '[]') as Array<{
     id: string;
     priority: string;
@@ -36,14 +34,14 @@ export function mountContactPage(form: HTMLFormElement): void {
 
   // Context from the help centre: the article the reader came from and what they searched for.
   // The address carries it; a page the service sent back after a failed post carries it in the
-  // hidden fields instead (its address is /api/tickets).
+  // hidden fields instead (its address is /api/tickets). The service names the article (and
+  // forgets an id it does not know) with the first suggestions.
   const params = new URLSearchParams(location.search);
   const articleId = params.get('article') ?? field('articleId')?.value ?? '';
   const query = (params.get('q') ?? field('searchQuery')?.value ?? '').slice(0, 200);
-  const known = Object.hasOwn(titles, articleId) ? articleId : '';
-  field('articleId')!.value = known;
+  field('articleId')!.value = /^[a-z0-9][a-z0-9-]{0,99}$/.test(articleId) ? articleId : '';
   field('searchQuery')!.value = query;
-  renderContext(known ? titles[known]! : '', query);
+  renderContext('', query);
 
   const opened = new Set<string>(drafts.read().opened ?? []);
   const suggested = new Set<string>();
@@ -68,20 +66,27 @@ export function mountContactPage(form: HTMLFormElement): void {
 
   // Suggestions: first from the search that brought the reader here, then from the subject.
   const suggestionList = document.querySelector<HTMLElement>('[data-suggestions]');
+  const unavailableNote = document.querySelector<HTMLElement>('[data-suggestions-unavailable]');
   let latest = 0;
-  const showSuggestions = async (text: string, typed: boolean) => {
+  const showSuggestions = async (text: string, typed: boolean, fromArticle = '') => {
     const ticket = ++latest;
-    const found = await suggest(locale, text);
+    const answer = await fetchSuggestions(locale, text, fromArticle);
     if (ticket !== latest || !suggestionList) return;
+    if (fromArticle) {
+      field('articleId')!.value = answer.context?.id ?? (answer.unavailable ? fromArticle : '');
+      renderContext(answer.context?.title ?? '', query);
+    }
+    if (unavailableNote) unavailableNote.hidden = !answer.unavailable;
+    const found = answer.articles;
     renderSuggestions(suggestionList, found, s);
     // What the customer typed is a search from the contact page; the context that came along is not.
     if (typed && text.trim().length >= minQueryLength[locale]) events.settle(text, found.length);
-    const ids = found.map((hit) => hit.doc.id);
+    const ids = found.map((article) => article.id);
     if (ids.length && ids.join() !== shownIds)
       track(locale, { kind: 'suggestions-shown', source: 'contact', articles: ids });
     shownFor = text;
     shownIds = ids.join();
-    found.forEach((hit) => suggested.add(hit.doc.id));
+    found.forEach((article) => suggested.add(article.id));
     suggestionList.dataset['settled'] = text;
     syncLists();
   };
@@ -100,8 +105,10 @@ export function mountContactPage(form: HTMLFormElement): void {
     const text = (event.target as HTMLInputElement).value;
     suggestTimer = setTimeout(() => void showSuggestions(text, true), 250);
   });
-  const initial = field('subject')?.value || query || (known ? titles[known] : '');
-  if (initial) void showSuggestions(initial, false);
+  // First from what the reader brought along: the subject, the search, else the article's title.
+  const initial = field('subject')?.value || query;
+  const fromArticle = field('articleId')!.value;
+  if (initial || fromArticle) void showSuggestions(initial, false, fromArticle);
 
   // When the reply is due, for the chosen topic's priority.
   const quote = form.querySelector<HTMLElement>('[data-quote]')!;
@@ -150,7 +157,7 @@ export function mountContactPage(form: HTMLFormElement): void {
       subject: data['subject'],
       message: data['message'],
       website: data['website'] ?? '',
-      articleId: known || undefined,
+      articleId: field('articleId')!.value || undefined,
       searchQuery: query || undefined,
       suggestedArticles: [...suggested],
       openedArticles: [...opened],
@@ -207,10 +214,14 @@ function rateLimitKey(locale: Locale, seconds: number, strings: Record<string, s
   return strings[key] ? key : 'contact.errors.rateLimited_other';
 }
 
-function renderSuggestions(section: HTMLElement, found: SearchHit[], s: (key: string) => string) {
+function renderSuggestions(
+  section: HTMLElement,
+  found: SuggestedArticle[],
+  s: (key: string) => string,
+) {
   const list = section.querySelector('ul')!;
   list.replaceChildren(
-    ...found.map(({ doc }) => {
+    ...found.map((doc) => {
       const li = document.createElement('li');
       const link = Object.assign(document.createElement('a'), {
         href: doc.url,

@@ -1,20 +1,46 @@
 import type { Locale } from '../../i18n/locales.ts';
 import { minQueryLength } from '../../search/suggest.ts';
-import { loadSiteSearch, type SearchHit } from '../search/engine.ts';
 
 /**
- * Articles suggested as the reader writes: the same search as the search page (the locale's index
- * fused with Pagefind's), English-only articles included and marked, up to 5.
+ * Articles suggested as the reader writes, answered by the service from the locale's search index
+ * (GET /api/suggestions): a few hundred bytes per answer, whatever the size of the help centre,
+ * where the page once downloaded the whole index. English-only articles come marked.
  */
-export const maxSuggestions = 5;
+export interface SuggestedArticle {
+  id: string;
+  title: string;
+  description: string;
+  url: string;
+  english?: true;
+}
 
-export async function suggest(locale: Locale, query: string): Promise<SearchHit[]> {
-  if (query.trim().length < minQueryLength[locale]) return [];
+export interface Suggestions {
+  articles: SuggestedArticle[];
+  /** The article the reader came from, named in their language; absent when unknown. */
+  context?: { id: string; title: string };
+  /** The service could not answer: the page says so, and the form still works. */
+  unavailable?: true;
+}
+
+export async function fetchSuggestions(
+  locale: Locale,
+  query: string,
+  articleId = '',
+): Promise<Suggestions> {
+  const text = query.trim();
+  if (text.length < minQueryLength[locale] && !articleId) return { articles: [] };
+  const params = new URLSearchParams({ locale });
+  if (text.length >= minQueryLength[locale]) params.set('q', text.slice(0, 200));
+  if (articleId) params.set('article', articleId);
   try {
-    const search = await loadSiteSearch(locale);
-    return (await search.search(query)).hits.slice(0, maxSuggestions);
+    const response = await fetch(`/api/suggestions?${params}`);
+    if (!response.ok) return { articles: [], unavailable: true };
+    const body = (await response.json()) as {
+      articles: SuggestedArticle[];
+      context: { id: string; title: string } | null;
+    };
+    return { articles: body.articles, ...(body.context ? { context: body.context } : {}) };
   } catch {
-    // Suggestions help; a form that cannot show them still works.
-    return [];
+    return { articles: [], unavailable: true };
   }
 }

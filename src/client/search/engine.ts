@@ -1,10 +1,16 @@
 import type { Locale } from '../../i18n/locales.ts';
 import { urls } from '../../lib/urls.ts';
-import { buildExcerpt, markWords, type ExcerptSegment, type WeightedPosition } from '../../search/excerpt.ts';
+import {
+  buildExcerpt,
+  markWords,
+  type ExcerptSegment,
+  type WeightedPosition,
+} from '../../search/excerpt.ts';
 import { normaliseForSearch } from '../../search/normalise.ts';
 import { isMeaninglessSplit } from '../../search/sub-word-match.ts';
 import type { SearchDoc } from '../../search/search-index.ts';
 import {
+  maxTextSearches,
   planQuery,
   rank,
   scoreIndex,
@@ -54,8 +60,6 @@ export interface SiteSearch {
 
 /** Results below this share of the best score are noise for any reader. */
 const relativeCutoff = 0.08;
-/** Pagefind searches per query: the typed words first, then what stands in for them. */
-const maxTextSearches = 12;
 
 let loading: Promise<SiteSearch> | undefined;
 
@@ -92,7 +96,11 @@ async function loadPagefind(): Promise<Pagefind | null> {
   }
 }
 
-async function searchBoth(index: LoadedSearchIndex, pagefind: Pagefind | null, query: string): Promise<SearchHit[]> {
+async function searchBoth(
+  index: LoadedSearchIndex,
+  pagefind: Pagefind | null,
+  query: string,
+): Promise<SearchHit[]> {
   const plan = planQuery(index, query);
   if (plan.typed.length === 0) return [];
   const head = scoreIndex(index, plan);
@@ -118,7 +126,8 @@ async function searchBoth(index: LoadedSearchIndex, pagefind: Pagefind | null, q
           wordPositions.set(doc, result.words);
           let entry = found.get(doc);
           if (!entry) found.set(doc, (entry = { result, positions: [] }));
-          for (const position of result.words) entry.positions.push({ position, weight: word.weight });
+          for (const position of result.words)
+            entry.positions.push({ position, weight: word.weight });
         }
         text.set(plannedIndex, scores);
         positions.set(plannedIndex, wordPositions);

@@ -36,6 +36,11 @@ export interface Analyser {
   /** The index terms of a text in reading order, repeats kept (they count as term frequency). */
   indexTerms(text: string): string[];
   /**
+   * The same terms, each with the position of its word among all the words of the text (stop
+   * words counted), for how near two searched words stand.
+   */
+  positionedTerms(text: string): Array<{ term: string; position: number }>;
+  /**
    * The words of a text as typed (normalised, not stemmed), for matching a half-typed word: the
    * stem of "bidding" is "bid", which no prefix "bidd…" reaches.
    */
@@ -68,6 +73,12 @@ export function createAnalyser(steps: AnalyserSteps): Analyser {
     locale: steps.locale,
     compounds: steps.compounds ?? false,
     indexTerms: (text) => meaningfulWords(text).flatMap((word) => steps.stems(word)),
+    positionedTerms: (text) =>
+      steps
+        .words(text)
+        .flatMap((word, position) =>
+          steps.isStopWord(word) ? [] : steps.stems(word).map((term) => ({ term, position })),
+        ),
     surfaceTerms: (text) => meaningfulWords(text).map((word) => steps.surface(word)),
     queryWords: (text) =>
       meaningfulWords(text).map((word) => {

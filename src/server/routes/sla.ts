@@ -4,9 +4,9 @@
  */
 import { Hono } from 'hono';
 import { Temporal } from 'temporal-polyfill';
-import { isLocale, locales, type Locale } from '../../i18n/locales.ts';
 import type { AppEnv } from '../context.ts';
-import { ProblemError, problemTypes, type FieldError } from '../problem.ts';
+import { type FieldError } from '../problem.ts';
+import { invalidParameters, readLocale } from '../query-params.ts';
 import type { SupportConfig } from '../support/load.ts';
 import { hoursFor, quoteFirstReply } from '../support/quote.ts';
 
@@ -44,18 +44,6 @@ export function slaRoutes(deps: SlaRouteDeps): Hono<AppEnv> {
   return routes;
 }
 
-function readLocale(value: string | undefined, errors: FieldError[]): Locale | undefined {
-  if (isLocale(value)) return value;
-  errors.push({
-    field: 'locale',
-    message:
-      value === undefined
-        ? `locale is required: one of ${locales.join(', ')}`
-        : `locale "${value}" is not supported; use one of ${locales.join(', ')}`,
-  });
-  return undefined;
-}
-
 function readPriority(value: string | undefined, errors: FieldError[]): Priority | undefined {
   if (value === undefined) return 'normal';
   if ((priorities as readonly string[]).includes(value)) return value as Priority;
@@ -89,14 +77,4 @@ function readInstant(
     });
   }
   return undefined;
-}
-
-function invalidParameters(errors: FieldError[]): ProblemError {
-  return new ProblemError({
-    type: problemTypes.invalidParameters,
-    title: 'Invalid query parameters',
-    status: 400,
-    detail: `Check ${errors.map((error) => error.field).join(', ')}.`,
-    errors,
-  });
 }

@@ -21,7 +21,7 @@ export interface TicketServiceDeps {
 
 /** How many suggested articles travel with a ticket. */
 const SUGGESTED_ARTICLES = 5;
-/** Lunr cost grows with query terms; the start of a message says what it is about. */
+/** The start of a message says what it is about. */
 const SUGGESTION_TEXT_LIMIT = 1000;
 
 export async function submitTicket(
@@ -42,6 +42,11 @@ export async function submitTicket(
     0,
     SUGGESTION_TEXT_LIMIT,
   );
+  const suggestedArticles = await deps.suggester.suggest(
+    submission.locale,
+    suggestionText,
+    SUGGESTED_ARTICLES,
+  );
   return deps.store.createTicket(
     {
       locale: submission.locale,
@@ -56,11 +61,7 @@ export async function submitTicket(
       searchQuery: submission.searchQuery,
       shownArticles: submission.suggestedArticles,
       openedArticles: submission.openedArticles,
-      suggestedArticles: deps.suggester.suggest(
-        submission.locale,
-        suggestionText,
-        SUGGESTED_ARTICLES,
-      ),
+      suggestedArticles,
       team: quote.team,
       receivedAt: storedInstant(receivedAt),
       firstReplyDueAt: storedInstant(quote.firstReply.dueAt),

@@ -229,6 +229,21 @@ describe('the serialized search index', () => {
     );
   });
 
+  it('ranks the article whose text has the words side by side first, in the service variant too', async () => {
+    const filler = 'Lots close on Sunday evening and the auction house sends every invoice by email. '.repeat(6);
+    const rows = docsOf('en', [
+      ['far-apart', 'Payments', 'About paying.', `Your card works. ${filler} A transfer can be declined.`],
+      ['side-by-side', 'Payment problems', 'When paying fails.', `${filler} If your card is declined, try again.`],
+    ]);
+    const built = await build('en', rows, true);
+    // Where each word stands in the text travels in the service's file, gaps and all.
+    expect(Object.keys(built.positions ?? {})).toContain('declin');
+    const index = await loadIndexFile(JSON.parse(JSON.stringify(built)));
+    expect(suggestArticles(index, 'card declined').map((r) => r.doc.id)).toEqual(['side-by-side', 'far-apart']);
+    // The browser's variant has no positions: Pagefind gives them there.
+    expect((await build('en', rows)).positions).toBeUndefined();
+  });
+
   it('makes both variants from one analysis, the same as building each', async () => {
     const rows = docsOf('ru', articles);
     const input = {
