@@ -155,7 +155,13 @@ try {
   latencies.sort((a, b) => a - b);
   const percentile = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+  const loadEnded = performance.now();
   const stored = await storedReferences();
+  // Suggested articles are found after each commit, in the background: how long they trail.
+  while ((await pendingSuggestions()) > 0 && performance.now() - loadEnded < 120_000)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  const pendingLeft = await pendingSuggestions();
+  const trailSeconds = (performance.now() - loadEnded) / 1000;
   const lost = acknowledged.filter((reference) => !stored.has(reference));
 
   const where =
@@ -170,6 +176,11 @@ try {
   console.log(`throughput: ${(latencies.length / seconds).toFixed(0)} tickets/s (durable)`);
   console.log(
     `latency: p50 ${percentile(0.5).toFixed(1)} ms, p99 ${percentile(0.99).toFixed(1)} ms`,
+  );
+  console.log(
+    pendingLeft === 0
+      ? `suggested articles: all found ${trailSeconds.toFixed(1)} s after the last ticket was acknowledged`
+      : `suggested articles: ${pendingLeft} tickets still pending after ${trailSeconds.toFixed(0)} s`,
   );
   if (killedAt !== undefined)
     console.log(
@@ -188,6 +199,21 @@ try {
   );
   await postgres?.stop();
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function pendingSuggestions(): Promise<number> {
+  const sql = 'SELECT count(*) AS n FROM tickets WHERE suggestions_pending';
+  if (postgres) {
+    const client = new pg.Client({ connectionString: postgres.url });
+    await client.connect();
+    const { rows } = await client.query<{ n: string }>(`${sql} = true`);
+    await client.end();
+    return Number(rows[0]!.n);
+  }
+  const db = new DatabaseSync(join(dataDir, 'tickets.sqlite'), { readOnly: true });
+  const row = db.prepare(`${sql} = 1`).get() as { n: number };
+  db.close();
+  return row.n;
 }
 
 async function storedReferences(): Promise<Set<string>> {

@@ -272,7 +272,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     ticketRoutes({
       store: stores.tickets,
       support: deps.support,
-      suggester: deps.suggester ?? noSuggestions,
       now,
       limiter: limiter('tickets', deps.rateLimit ?? defaultTicketRateLimit),
       maxBodyBytes: deps.maxBodyBytes ?? 64 * 1024,

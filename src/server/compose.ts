@@ -24,7 +24,8 @@ import { followLiveSuggestions } from './tickets/suggestions.ts';
 import { liveSite, type LiveSite } from './live.ts';
 import { startReleaseScheduler } from './releases/scheduler.ts';
 import { deliveryTargetsOf, startTicketDelivery, type DeliverySettings } from './delivery/start.ts';
-import { wakeOnNewTickets } from './delivery/wake-on-ticket.ts';
+import { onNewTickets } from './delivery/wake-on-ticket.ts';
+import { createSuggestionFiller } from './tickets/suggestion-filler.ts';
 import { startReaderEventRollup } from './reader-events/rollup-schedule.ts';
 import { startSignInHousekeeping } from './auth/housekeeping.ts';
 import { visitorCounter, type VisitorCounter } from './reader-events/visitors.ts';
@@ -115,6 +116,8 @@ export async function composeService(
         'answer 503 and GET /api/health is red.',
     );
   });
+  // Suggested articles are found after each ticket's commit, and before it is delivered.
+  const suggestions = createSuggestionFiller({ store: stores.tickets, suggester, log });
   const delivery = await startTicketDelivery({
     settings: {
       ...settings.delivery,
@@ -124,8 +127,18 @@ export async function composeService(
     },
     stores,
     support,
+    prepare: suggestions.fill,
     log,
   });
+  // Tickets an earlier run acknowledged before their suggestions were found.
+  void suggestions
+    .recover()
+    .catch((error: unknown) =>
+      log.error(
+        'filling the pending suggested articles failed; they are tried at the next start',
+        error,
+      ),
+    );
   const mailer = createMailer({ smtpUrl: settings.smtpUrl, from: settings.mailFrom, log });
   const now = () => new Date();
   const scheduler = live.registry
@@ -147,8 +160,15 @@ export async function composeService(
     live,
     visitors,
     deps: {
-      // New tickets wake the delivery worker, so the team hears of them at once.
-      stores: { ...stores, tickets: wakeOnNewTickets(stores.tickets, delivery.worker.wake) },
+      // New tickets wake the delivery worker, so the team hears of them at once, and have their
+      // suggested articles found in the background.
+      stores: {
+        ...stores,
+        tickets: onNewTickets(stores.tickets, (ticket) => {
+          suggestions.queue(ticket);
+          delivery.worker.wake();
+        }),
+      },
       delivery: { emailEnabled: delivery.emailEnabled, wake: delivery.worker.wake },
       support,
       suggester,
@@ -187,6 +207,7 @@ export async function composeService(
       await rollup.stop();
       await visitors.stop();
       mailer.close();
+      suggestions.stop();
       await delivery.stop();
       await stores.close();
     },

@@ -15,12 +15,15 @@ import { createDeliveryWorker, type DeliveryWorker } from '../../src/server/deli
 import { formatDue } from '../../src/lib/format-due.ts';
 import { silentLogger, type Logger } from '../../src/server/log.ts';
 import { openSqliteStores } from '../../src/server/store/sqlite/index.ts';
-import type { Delivery, DeliveryTarget } from '../../src/server/store/types.ts';
+import type { Delivery, DeliveryTarget, StoredTicket } from '../../src/server/store/types.ts';
+import { createSuggestionFiller } from '../../src/server/tickets/suggestion-filler.ts';
+import { loadArticleSuggester } from '../../src/server/tickets/suggestions.ts';
 import { loadSupportConfig } from '../../src/server/support/load.ts';
 import { verifySignature, signatureHeader } from '../../src/server/webhooks/signature.ts';
 import { startSmtpSink, type SmtpSink } from '../fixtures/smtp-sink.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../fixtures/webhook-receiver.ts';
-import { ticket } from './helpers.ts';
+import { join } from 'node:path';
+import { repoRoot, ticket } from './helpers.ts';
 import { tempDir } from './helpers.ts';
 
 const origin = 'http://localhost';
@@ -65,7 +68,12 @@ function deliveryService(targets: DeliveryTarget[]) {
       clock += ms;
     },
     /** A worker on this outbox and clock, with fixed jitter (half the ceiling). */
-    worker(senders: DeliverySender[], maxAttempts = 8, log: Logger = silentLogger): DeliveryWorker {
+    worker(
+      senders: DeliverySender[],
+      maxAttempts = 8,
+      log: Logger = silentLogger,
+      prepare?: (ticket: StoredTicket) => Promise<StoredTicket>,
+    ): DeliveryWorker {
       cleanups.push(() => senders.forEach((sender) => sender.close()));
       return createDeliveryWorker({
         deliveries: stores.deliveries,
@@ -75,6 +83,7 @@ function deliveryService(targets: DeliveryTarget[]) {
         leaseMs: 60_000,
         now,
         random: () => 0.5,
+        ...(prepare ? { prepare } : {}),
         log,
       });
     },
@@ -242,6 +251,38 @@ describe('ticket delivery by email', () => {
 });
 
 describe('ticket delivery by webhook', () => {
+  it('finds the suggested articles before sending a ticket whose suggestions are still pending', async () => {
+    const service = deliveryService(['webhook']);
+    const hook = await receiver();
+    // The suggestions of the real build (npm test builds before these tests).
+    const filler = createSuggestionFiller({
+      store: service.stores.tickets,
+      suggester: loadArticleSuggester(join(repoRoot, 'dist'), silentLogger),
+      log: silentLogger,
+    });
+    const worker = service.worker([signedWebhook(hook.url)], 8, silentLogger, filler.fill);
+    const reference = await service.createTicket();
+    expect((await service.stores.tickets.findByReference(reference))!.suggestionsPending).toBe(
+      true,
+    );
+    expect(await worker.runOnce()).toBe(1);
+
+    const [request] = await hook.waitForRequests(1);
+    const stored = (await service.stores.tickets.findByReference(reference))!;
+    expect(stored.suggestionsPending).toBe(false);
+    expect(stored.suggestedArticles.length).toBeGreaterThan(0);
+    expect(stored.suggestedArticles).toContain('payment-methods');
+    expect(JSON.parse(request!.body).ticket.suggestedArticles).toEqual(
+      stored.suggestedArticles.map((id) => ({ id, url: `${siteUrl}/en/articles/${id}/` })),
+    );
+    // Queued as well (the service queues every new ticket): nothing is searched or written twice.
+    filler.queue(stored);
+    await filler.idle();
+    expect((await service.stores.tickets.findByReference(reference))!.suggestedArticles).toEqual(
+      stored.suggestedArticles,
+    );
+  });
+
   it('posts the ticket with its context, a valid signature and the Idempotency-Key', async () => {
     const service = deliveryService(['email', 'webhook']);
     const hook = await receiver();

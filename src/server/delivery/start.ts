@@ -4,7 +4,7 @@
  * email rows wait in the outbox (counted in the leads' reports) until it is set.
  */
 import type { Logger } from '../log.ts';
-import type { DeliveryTarget, Stores } from '../store/types.ts';
+import type { DeliveryTarget, StoredTicket, Stores } from '../store/types.ts';
 import type { SupportConfig } from '../support/types.ts';
 import type { DeliverySender } from './attempt.ts';
 import type { BackoffPolicy } from './backoff.ts';
@@ -59,6 +59,8 @@ export async function startTicketDelivery(options: {
   settings: DeliverySettings;
   stores: Stores;
   support: SupportConfig;
+  /** Completes a ticket before it is sent (see DeliveryWorkerOptions.prepare). */
+  prepare?: (ticket: StoredTicket) => Promise<StoredTicket>;
   log: Logger;
 }): Promise<TicketDelivery> {
   const { settings, stores, log } = options;
@@ -100,6 +102,7 @@ export async function startTicketDelivery(options: {
     leaseMs: leaseSeconds * 1000,
     ...(settings.backoff ? { backoff: settings.backoff } : {}),
     ...(settings.pollMs ? { pollMs: settings.pollMs } : {}),
+    ...(options.prepare ? { prepare: options.prepare } : {}),
     log,
   });
   worker.start();

@@ -5,7 +5,13 @@
  * when the lease runs out (at least once, never lost).
  */
 import type { Logger } from '../log.ts';
-import type { Delivery, DeliveryStore, DeliveryTarget, TicketStore } from '../store/types.ts';
+import type {
+  Delivery,
+  DeliveryStore,
+  DeliveryTarget,
+  StoredTicket,
+  TicketStore,
+} from '../store/types.ts';
 import { messageOf, type AttemptOutcome, type DeliverySender } from './attempt.ts';
 import { defaultBackoff, retryDelayMs, type BackoffPolicy } from './backoff.ts';
 
@@ -26,6 +32,11 @@ export interface DeliveryWorkerOptions {
   pollMs?: number;
   /** Rows attempted together (in parallel) per look. Default 10. */
   batchSize?: number;
+  /**
+   * Completes a ticket before it is sent (its suggested articles, when they are still being
+   * found after the commit). Default: the ticket as stored.
+   */
+  prepare?: (ticket: StoredTicket) => Promise<StoredTicket>;
   /** Default: the system clock. */
   now?: () => Date;
   /** Default Math.random; tests fix the jitter. */
@@ -66,7 +77,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     if (!sender) return;
     let outcome: AttemptOutcome;
     try {
-      const ticket = await options.tickets.findByReference(delivery.ticketReference);
+      const stored = await options.tickets.findByReference(delivery.ticketReference);
+      const ticket = stored && options.prepare ? await options.prepare(stored) : stored;
       outcome = ticket
         ? await sender.send(delivery, ticket)
         : { outcome: 'dead', error: `ticket ${delivery.ticketReference} is not in the database` };

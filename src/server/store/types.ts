@@ -42,6 +42,11 @@ export interface TicketDraft {
   openedArticles: string[];
   /** Up to 5 article ids the service matched to the ticket text, for the agent. */
   suggestedArticles: string[];
+  /**
+   * The suggested articles are found after the commit, off the request path: true until they
+   * are stored (saveSuggestions). Default false: suggestedArticles is final as given.
+   */
+  suggestionsPending?: boolean;
   /** The email team of the locale that owns the first reply. */
   team: string;
   /**
@@ -57,6 +62,7 @@ export interface TicketDraft {
 }
 
 export interface StoredTicket extends TicketDraft {
+  suggestionsPending: boolean;
   id: string;
   /** Short human reference, `HB-` and 8 Crockford base32 characters. */
   reference: string;
@@ -137,6 +143,10 @@ export interface TicketStore {
    */
   createTicket(draft: TicketDraft, idempotency?: IdempotencyClaim): Promise<CreateTicketResult>;
   findByReference(reference: string): Promise<StoredTicket | undefined>;
+  /** Tickets whose suggested articles are still to be found (say, after a restart), oldest first. */
+  pendingSuggestions(limit: number): Promise<StoredTicket[]>;
+  /** Stores the suggested articles found after the commit; the ticket is pending no more. */
+  saveSuggestions(id: string, articleIds: string[]): Promise<void>;
   /**
    * Records a helpdesk event and the ticket's new SLA columns in one transaction. `decide` gets
    * the ticket and every helpdesk event stored for it with the new one last, and runs inside the

@@ -60,6 +60,7 @@ export function describeTicketStore(database: string, open: OpenTicketStore): vo
         if (created.outcome !== 'created') return;
         expect(created.ticket).toMatchObject({
           ...draft(),
+          suggestionsPending: false,
           createdAt: '2026-12-01T09:00:00.000Z',
           slaState: 'pending',
           firstReplyAt: null,
@@ -70,6 +71,55 @@ export function describeTicketStore(database: string, open: OpenTicketStore): vo
         expect(created.ticket.reference).toMatch(/^HB-[0-9A-HJKMNP-TV-Z]{8}$/);
         expect(await store.findByReference(created.ticket.reference)).toEqual(created.ticket);
         expect(await store.findByReference('HB-00000000')).toBeUndefined();
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('keeps a ticket pending until its suggested articles are saved, oldest first, once', async () => {
+      const store = await open();
+      try {
+        const done = await store.createTicket(draft());
+        const later = await store.createTicket(
+          draft({
+            suggestedArticles: [],
+            suggestionsPending: true,
+            receivedAt: '2026-12-01T09:05:00.000Z',
+          }),
+        );
+        const first = await store.createTicket(
+          draft({
+            suggestedArticles: [],
+            suggestionsPending: true,
+            receivedAt: '2026-12-01T09:01:00.000Z',
+          }),
+        );
+        if (
+          done.outcome !== 'created' ||
+          later.outcome !== 'created' ||
+          first.outcome !== 'created'
+        )
+          throw new Error('not created');
+        expect(done.ticket.suggestionsPending).toBe(false);
+        expect(first.ticket).toMatchObject({ suggestionsPending: true, suggestedArticles: [] });
+        expect((await store.pendingSuggestions(10)).map((t) => t.id)).toEqual([
+          first.ticket.id,
+          later.ticket.id,
+        ]);
+        expect((await store.pendingSuggestions(1)).map((t) => t.id)).toEqual([first.ticket.id]);
+
+        await store.saveSuggestions(first.ticket.id, ['payment-methods', 'paying-for-lots']);
+        expect(await store.findByReference(first.ticket.reference)).toMatchObject({
+          suggestionsPending: false,
+          suggestedArticles: ['payment-methods', 'paying-for-lots'],
+        });
+        // A second save (two instances racing) changes nothing: the first one stands.
+        await store.saveSuggestions(first.ticket.id, ['seller-fees']);
+        expect((await store.findByReference(first.ticket.reference))?.suggestedArticles).toEqual([
+          'payment-methods',
+          'paying-for-lots',
+        ]);
+        expect((await store.pendingSuggestions(10)).map((t) => t.id)).toEqual([later.ticket.id]);
       } finally {
         await store.close();
       }

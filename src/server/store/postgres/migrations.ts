@@ -378,4 +378,12 @@ export const postgresMigrations: readonly PostgresMigration[] = [
       CREATE INDEX rate_limit_hits_by_age ON rate_limit_hits (at_ms);
     `,
   },
+  {
+    version: 7,
+    name: 'suggested articles found after the commit (tickets/suggestion-filler.ts)',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN suggestions_pending boolean NOT NULL DEFAULT false;
+      CREATE INDEX tickets_suggestions_pending ON tickets (received_at) WHERE suggestions_pending;
+    `,
+  },
 ];

@@ -112,9 +112,9 @@ export class PostgresTicketStore implements TicketStore {
          id, reference, created_at, locale, email, name, role, topic, priority, subject, message,
          article_id, search_query, shown_articles, opened_articles, suggested_articles, team,
          received_at, first_reply_due_at, first_reply_hours, first_reply_clock,
-         first_reply_starts_at
+         first_reply_starts_at, suggestions_pending
        ) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-         $19, $20, $21, $22)
+         $19, $20, $21, $22, $23)
        RETURNING *`,
       [
         id,
@@ -139,6 +139,7 @@ export class PostgresTicketStore implements TicketStore {
         draft.firstReplyHours,
         draft.firstReplyClock,
         draft.firstReplyStartsAt,
+        draft.suggestionsPending ?? false,
       ],
     );
     if (idempotency) {
@@ -174,6 +175,22 @@ export class PostgresTicketStore implements TicketStore {
       reference,
     ]);
     return rows[0] ? ticketFromRow(rows[0] as Row) : undefined;
+  }
+
+  async pendingSuggestions(limit: number): Promise<StoredTicket[]> {
+    const { rows } = await this.#pool.query(
+      'SELECT * FROM tickets WHERE suggestions_pending ORDER BY received_at LIMIT $1',
+      [limit],
+    );
+    return rows.map((row) => ticketFromRow(row as Row));
+  }
+
+  async saveSuggestions(id: string, articleIds: string[]): Promise<void> {
+    await this.#pool.query(
+      `UPDATE tickets SET suggested_articles = $1, suggestions_pending = false
+       WHERE id = $2 AND suggestions_pending`,
+      [JSON.stringify(articleIds), id],
+    );
   }
 
   async applyHelpdeskEvent(

@@ -22,6 +22,8 @@ export function ticketFromRow(row: Row): StoredTicket {
     shownArticles: jsonColumn<string[]>(row['shown_articles'], []),
     openedArticles: jsonColumn<string[]>(row['opened_articles'], []),
     suggestedArticles: jsonColumn<string[]>(row['suggested_articles'], []),
+    // 0/1 in SQLite, a boolean in PostgreSQL.
+    suggestionsPending: Boolean(row['suggestions_pending']),
     team: text('team'),
     receivedAt: text('received_at'),
     firstReplyDueAt: text('first_reply_due_at'),

@@ -425,4 +425,14 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    name: 'suggested articles found after the commit (tickets/suggestion-filler.ts)',
+    sql: `
+      ALTER TABLE tickets ADD COLUMN suggestions_pending INTEGER NOT NULL DEFAULT 0
+        CHECK (suggestions_pending IN (0, 1));
+      CREATE INDEX tickets_suggestions_pending ON tickets (received_at)
+        WHERE suggestions_pending = 1;
+    `,
+  },
 ];

@@ -84,14 +84,14 @@ export class SqliteTicketStore implements TicketStore {
     this.#closeDatabase = closeDatabase;
     this.#insertTicket = db.prepare(`INSERT INTO tickets (
       id, reference, created_at, locale, email, name, role, topic, priority, subject, message,
-      article_id, search_query, shown_articles, opened_articles, suggested_articles, team,
-      received_at, first_reply_due_at, first_reply_hours, first_reply_clock,
-      first_reply_starts_at
+      article_id, search_query, shown_articles, opened_articles, suggested_articles,
+      suggestions_pending, team, received_at, first_reply_due_at, first_reply_hours,
+      first_reply_clock, first_reply_starts_at
     ) VALUES (
       :id, :reference, :createdAt, :locale, :email, :name, :role, :topic, :priority, :subject,
       :message, :articleId, :searchQuery, :shownArticles, :openedArticles, :suggestedArticles,
-      :team, :receivedAt, :firstReplyDueAt, :firstReplyHours, :firstReplyClock,
-      :firstReplyStartsAt
+      :suggestionsPending, :team, :receivedAt, :firstReplyDueAt, :firstReplyHours,
+      :firstReplyClock, :firstReplyStartsAt
     )`);
     this.#insertKey = db.prepare(
       'INSERT INTO idempotency_keys (key, fingerprint, ticket_id, created_at) VALUES (?, ?, ?, ?)',
@@ -174,6 +174,7 @@ export class SqliteTicketStore implements TicketStore {
       shownArticles: JSON.stringify(draft.shownArticles),
       openedArticles: JSON.stringify(draft.openedArticles),
       suggestedArticles: JSON.stringify(draft.suggestedArticles),
+      suggestionsPending: draft.suggestionsPending ? 1 : 0,
     });
     if (idempotency) {
       this.#insertKey.run(idempotency.key, idempotency.fingerprint, id, draft.receivedAt);
@@ -188,6 +189,21 @@ export class SqliteTicketStore implements TicketStore {
   async findByReference(reference: string): Promise<StoredTicket | undefined> {
     const row = this.#selectByReference.get(reference) as Row | undefined;
     return row ? ticketFromRow(row) : undefined;
+  }
+
+  async pendingSuggestions(limit: number): Promise<StoredTicket[]> {
+    const rows = this.#db
+      .prepare('SELECT * FROM tickets WHERE suggestions_pending = 1 ORDER BY received_at LIMIT ?')
+      .all(limit) as Row[];
+    return rows.map(ticketFromRow);
+  }
+
+  async saveSuggestions(id: string, articleIds: string[]): Promise<void> {
+    this.#db
+      .prepare(
+        'UPDATE tickets SET suggested_articles = ?, suggestions_pending = 0 WHERE id = ? AND suggestions_pending = 1',
+      )
+      .run(JSON.stringify(articleIds), id);
   }
 
   async applyHelpdeskEvent(
