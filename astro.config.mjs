@@ -43,7 +43,7 @@ export default defineConfig({
   ...(internal ? { adapter: internalServerAdapter() } : {}),
   // Markdown headings get ids, so sub-results in search and the table of contents can link to them.
   integrations: [
-    mdx(),
+    mdx({ optimize: true }),
     ...(internal
       ? []
       : [

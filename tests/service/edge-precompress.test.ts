@@ -9,7 +9,11 @@ import { cacheControlFor, isFingerprinted } from '../../src/server/edge/cache-po
 import { acceptableEncodings } from '../../src/server/edge/encoding.ts';
 import { inlineScriptHashes, inlineScripts } from '../../src/server/edge/inline-scripts.ts';
 import { pagePolicy, providerOrigins } from '../../src/server/edge/page-policy.ts';
-import { precompressDir, shouldPrecompress } from '../../src/server/edge/precompress.ts';
+import {
+  brotliQuality,
+  precompressDir,
+  shouldPrecompress,
+} from '../../src/server/edge/precompress.ts';
 import { judgePath } from '../../src/server/edge/same-site-path.ts';
 import { fakeBuild } from './helpers.ts';
 
@@ -92,6 +96,17 @@ describe('Accept-Encoding', () => {
     ['', []],
   ] as const)('%j accepts %j, best first', (header, expected) => {
     expect(acceptableEncodings(header)).toEqual(expected);
+  });
+});
+
+describe('how hard each kind of file is compressed', () => {
+  test.each([
+    ['/search/en.json', 11, 'what every reader of the search downloads: the best'],
+    ['/_astro/i18n.3AiLwo7b.css', 11, 'shared styles: the best'],
+    ['/en/articles/payouts/index.html', 6, 'thousands of pages: fast'],
+    ['/search/en.full.json', 5, 'the service reads it from disk: fastest'],
+  ] as const)('%s: quality %i (%s)', (path, quality) => {
+    expect(brotliQuality(path)).toBe(quality);
   });
 });
 
