@@ -7,7 +7,8 @@
 //   npm run bench:site -- --fixture <dir>       builds and measures a generated site (npm run fixtures)
 //   npm run bench:site -- --runs 3              builds each help centre 3 times: median wall and peak
 //   npm run bench:site -- --audience public     builds only the public help centre
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+//   npm run bench:site -- --cold                clears Astro's caches before each build (a first build)
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     fixture: { type: 'string' },
     runs: { type: 'string', default: '1' },
     audience: { type: 'string', default: 'both' },
+    cold: { type: 'boolean', default: false },
   },
 });
 const fixture = values.fixture === undefined ? undefined : resolve(values.fixture);
@@ -50,6 +52,9 @@ if (!values['no-build']) {
     const walls: number[] = [];
     const peaks: number[] = [];
     for (let run = 1; run <= runs; run++) {
+      if (values.cold)
+        for (const cache of ['.astro', join('node_modules', '.astro')])
+          rmSync(join(root, cache), { recursive: true, force: true });
       const build = await measuredRun(
         process.execPath,
         [join(root, 'scripts', 'build.ts'), audience],

@@ -105,7 +105,7 @@ describe('how hard each kind of file is compressed', () => {
     ['/_astro/i18n.3AiLwo7b.css', 11, 'shared styles: the best'],
     ['/en/articles/payouts/index.html', 6, 'thousands of pages: fast'],
     ['/search/en.full.json', 5, 'the service reads it from disk: fastest'],
-  ] as const)('%s: quality %i (%s)', (path, quality) => {
+  ] as const)('%s: quality %i (%s)', (path, quality, _why) => {
     expect(brotliQuality(path)).toBe(quality);
   });
 });
