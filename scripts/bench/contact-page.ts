@@ -5,9 +5,9 @@
 //   node scripts/bench/contact-page.ts [--dist <dir>]   on its own, against dist/ or another build
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { startLocalService } from '../lib/local-service.ts';
-import { kb, median, querySet, sum, transfers } from './search-page.ts';
+import { kb, launchBenchBrowser, median, querySet, sum, transfers } from './search-page.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const debounceMs = 250;
@@ -39,10 +39,7 @@ export async function benchContact(dist = join(root, 'dist')): Promise<void> {
   const service = await startLocalService(dist);
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBenchBrowser();
     console.log(
       '\ncontact page, fresh browser: bytes sent before the first suggestion, and debounce → suggestion shown:',
     );

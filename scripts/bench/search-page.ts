@@ -101,14 +101,19 @@ async function typeAndTime(page: Page, query: string): Promise<number> {
   }, query);
 }
 
+/** Headless Chromium as the benchmarks run it (root, no network). */
+export function launchBenchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
 export async function benchSearch(dist = join(root, 'dist')): Promise<void> {
   const service = await startLocalService(dist);
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBenchBrowser();
     console.log(
       '\nsearch page, first query (fresh browser, bytes as the service sends them), then three follow-up queries:',
     );
