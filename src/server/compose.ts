@@ -79,6 +79,11 @@ export interface ComposedService {
   live: LiveSite;
   /** Counts help-centre visitors from the pages the Node server answers. */
   visitors: VisitorCounter;
+  /**
+   * Work that must not delay the start, begun once the server listens: loading the search
+   * indexes, and suggesting articles for tickets an earlier run left pending.
+   */
+  startBackgroundWork(): void;
   close(): Promise<void>;
 }
 
@@ -130,15 +135,6 @@ export async function composeService(
     prepare: suggestions.fill,
     log,
   });
-  // Tickets an earlier run acknowledged before their suggestions were found.
-  void suggestions
-    .recover()
-    .catch((error: unknown) =>
-      log.error(
-        'filling the pending suggested articles failed; they are tried at the next start',
-        error,
-      ),
-    );
   const mailer = createMailer({ smtpUrl: settings.smtpUrl, from: settings.mailFrom, log });
   const now = () => new Date();
   const scheduler = live.registry
@@ -200,6 +196,18 @@ export async function composeService(
       allowedOrigins: settings.allowedOrigins ?? [],
       log,
       ...overrides,
+    },
+    startBackgroundWork() {
+      suggester.warm();
+      // Tickets an earlier run acknowledged before their suggestions were found.
+      void suggestions
+        .recover()
+        .catch((error: unknown) =>
+          log.error(
+            'filling the pending suggested articles failed; they are tried at the next start',
+            error,
+          ),
+        );
     },
     async close() {
       scheduler?.stop();

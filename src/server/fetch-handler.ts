@@ -31,6 +31,7 @@ async function buildApp(): Promise<Hono<AppEnv>> {
     // A serverless function always sits behind the platform's proxy.
     clientAddress: (c) => forwardedClientAddress(c.req.raw.headers),
   });
+  service.startBackgroundWork();
   return createApp(service.deps);
 }
 

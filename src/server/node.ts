@@ -95,6 +95,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     await service.close();
     throw error;
   }
+  service.startBackgroundWork();
 
   const host =
     address.family === 'IPv6' && options.host.includes(':') ? `[${options.host}]` : options.host;

@@ -2,8 +2,8 @@
  * Articles the service suggests: for a new ticket (attached for the agent) and for what a reader
  * types on the contact page. Both come from the locale's search index with the article text inside
  * (dist/search/<locale>.full.json), searched by the shared query code. The indexes load in the
- * background after the service starts listening (a big help centre has megabytes of them); a
- * request that needs one before then waits for its locale only. Suggestions help; they never block
+ * background once the service listens (warm(); a big help centre has megabytes of them); a
+ * request that needs one before then loads and waits for its locale only. Suggestions help; they never block
  * a ticket, so a missing or broken index is logged once and then skipped.
  */
 import { existsSync } from 'node:fs';
@@ -22,12 +22,18 @@ export interface ArticleSuggester {
   forReader(locale: Locale, query: string, limit: number): Promise<SearchDoc[] | undefined>;
   /** An article of the locale's index (title and address in that locale), if there is one. */
   article(locale: Locale, id: string): Promise<SearchDoc | undefined>;
+  /**
+   * Loads every locale's index in the background, one after another, and says which are missing.
+   * The service calls it once it listens, so loading megabytes of indexes never delays the start.
+   */
+  warm(): void;
 }
 
 export const noSuggestions: ArticleSuggester = {
   suggest: async () => [],
   forReader: async () => undefined,
   article: async () => undefined,
+  warm: () => undefined,
 };
 
 export function loadArticleSuggester(distDir: string, log: Logger): ArticleSuggester {
@@ -52,18 +58,20 @@ export function loadArticleSuggester(distDir: string, log: Logger): ArticleSugge
     if (!loading) loads.set(locale, (loading = load(locale)));
     return loading;
   };
+  let warming: Promise<void> | undefined;
   // One locale after another, each on a later turn of the event loop, so requests keep flowing.
-  void (async () => {
-    for (const locale of locales) {
-      await new Promise((resolve) => setImmediate(resolve));
-      await indexOf(locale);
-    }
-    if (missing.length > 0)
-      log.warn(
-        `no search index for ${missing.join(', ')} in ${join(distDir, 'search')}/: ` +
-          'tickets in these languages are stored without suggested articles (npm run build writes them)',
-      );
-  })();
+  const warm = () =>
+    (warming ??= (async () => {
+      for (const locale of locales) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await indexOf(locale);
+      }
+      if (missing.length > 0)
+        log.warn(
+          `no search index for ${missing.join(', ')} in ${join(distDir, 'search')}/: ` +
+            'tickets in these languages are stored without suggested articles (npm run build writes them)',
+        );
+    })());
 
   let failureLogged = false;
   const guarded = <T>(fallback: T, run: () => T): T => {
@@ -91,6 +99,9 @@ export function loadArticleSuggester(distDir: string, log: Logger): ArticleSugge
       const index = await indexOf(locale);
       return index?.data.docs.find((doc) => doc.id === id);
     },
+    warm() {
+      void warm();
+    },
   };
 }
 
@@ -108,6 +119,7 @@ export function followLiveSuggestions(distDirOf: () => string, log: Logger): Art
     if (dir !== loadedFor && !switching) {
       switching = true;
       const next = loadArticleSuggester(dir, log);
+      next.warm();
       void next.suggest(locales[0], '', 0).finally(() => {
         current = next;
         loadedFor = dir;
@@ -120,5 +132,6 @@ export function followLiveSuggestions(distDirOf: () => string, log: Logger): Art
     suggest: (locale, text, limit) => live().suggest(locale, text, limit),
     forReader: (locale, query, limit) => live().forReader(locale, query, limit),
     article: (locale, id) => live().article(locale, id),
+    warm: () => current.warm(),
   };
 }
