@@ -405,17 +405,17 @@ export function searchIndexOnly(
   /** false: fields and text scored as one, no proximity (several times cheaper on a big site). */
   options: { fused?: boolean } = {},
 ): RankedDoc[] {
-  const plan = planQuery(index, query);
-  if (plan.typed.length === 0) return [];
-  if (!index.data.positions || options.fused === false)
-    return rank(index, plan, scoreIndex(index, plan));
+  if (!index.data.positions || options.fused === false) {
+    const plan = planQuery(index, query);
+    return plan.typed.length ? rank(index, plan, scoreIndex(index, plan)) : [];
+  }
   // With the text and its word positions: the browser's search, with this text index standing
   // in for Pagefind's. The query is planned and the fields scored on the index without the text,
   // as in the browser (a word only the text uses still gets its typo corrections), the text is
   // scored apart, and near words count.
   const fields = fieldsOnly(index);
-  const fieldPlan = planQuery(fields, query);
-  return fuse(index, fields, fieldPlan);
+  const plan = planQuery(fields, query);
+  return plan.typed.length ? fuse(index, fields, plan) : [];
 }
 
 function fuse(index: LoadedSearchIndex, fields: LoadedSearchIndex, plan: QueryPlan): RankedDoc[] {

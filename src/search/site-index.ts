@@ -278,8 +278,8 @@ function articleBody(html: string): string {
 /** The article's text without its markup: the title and the prose. */
 function articleText(html: string): string {
   const article = articleBody(html);
-  // The heading too, as Pagefind reads it: the service's text ranking then agrees with the
-  // browser's (contact-page suggestions MRR 0.88 → see the closing note of issue 11).
+  // The heading too, as Pagefind reads it, so the service's text ranking agrees with the
+  // browser's (eval:search, contact-page suggestions).
   const title = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(article)?.[1] ?? '';
   const prose = /<div class="prose">([\s\S]*)<\/div>/.exec(article)?.[1] ?? article;
   return `${textOf(title)}\n${textOf(prose)}`;

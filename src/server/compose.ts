@@ -198,7 +198,7 @@ export async function composeService(
       ...overrides,
     },
     startBackgroundWork() {
-      suggester.warm();
+      void suggester.warm();
       // Tickets an earlier run acknowledged before their suggestions were found.
       void suggestions
         .recover()

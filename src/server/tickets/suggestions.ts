@@ -26,14 +26,14 @@ export interface ArticleSuggester {
    * Loads every locale's index in the background, one after another, and says which are missing.
    * The service calls it once it listens, so loading megabytes of indexes never delays the start.
    */
-  warm(): void;
+  warm(): Promise<void>;
 }
 
 export const noSuggestions: ArticleSuggester = {
   suggest: async () => [],
   forReader: async () => undefined,
   article: async () => undefined,
-  warm: () => undefined,
+  warm: async () => undefined,
 };
 
 export function loadArticleSuggester(distDir: string, log: Logger): ArticleSuggester {
@@ -99,15 +99,13 @@ export function loadArticleSuggester(distDir: string, log: Logger): ArticleSugge
       const index = await indexOf(locale);
       return index?.data.docs.find((doc) => doc.id === id);
     },
-    warm() {
-      void warm();
-    },
+    warm,
   };
 }
 
 /**
  * Suggestions from whichever build is live: when a release switch changes the folder, the new
- * indexes load in the background and replace the old ones once the first locale is in; until
+ * indexes load in the background and replace the old ones once every locale is in; until
  * then the old ones answer.
  */
 export function followLiveSuggestions(distDirOf: () => string, log: Logger): ArticleSuggester {
@@ -119,8 +117,7 @@ export function followLiveSuggestions(distDirOf: () => string, log: Logger): Art
     if (dir !== loadedFor && !switching) {
       switching = true;
       const next = loadArticleSuggester(dir, log);
-      next.warm();
-      void next.suggest(locales[0], '', 0).finally(() => {
+      void next.warm().finally(() => {
         current = next;
         loadedFor = dir;
         switching = false;
