@@ -41,9 +41,10 @@ export default defineConfig({
     : (process.env.DIST_DIR ?? './dist'),
   build: { format: 'directory' },
   ...(internal ? { adapter: internalServerAdapter() } : {}),
-  // Markdown headings get ids, so sub-results in search and the table of contents can link to them.
   integrations: [
-    mdx({ optimize: true }),
+    // Reads the frontmatter of content/**/*.mdx. Bodies are not compiled: the pages render them
+    // from their tree (src/components/mdx/mdx-body.ts, src/site/mdx-source-loader.ts).
+    mdx(),
     ...(internal
       ? []
       : [
@@ -64,21 +65,6 @@ export default defineConfig({
   ],
   vite: {
     define: { __HC_AUDIENCE__: JSON.stringify(internal ? 'internal' : 'public') },
-    build: {
-      rolldownOptions: {
-        // Every MDX module carries Astro's "use astro:head-inject" directive, which the bundler
-        // warns it may not keep (withastro/astro#18087): 12 MB of one harmless warning per build
-        // of 10,000 pages, hiding real ones. Only that warning is dropped.
-        onwarn(warning, warn) {
-          if (
-            warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
-            warning.message.includes('astro:head-inject')
-          )
-            return;
-          warn(warning);
-        },
-      },
-    },
     resolve: {
       // Agent markup, styles and scripts exist only in the internal build.
       alias: {

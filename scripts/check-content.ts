@@ -1,8 +1,9 @@
 // Checks content/ the way the build does, in a second and without building: every article's
-// frontmatter against the schema, the structure and translation rules of the content graph (for
+// frontmatter against the schema, every article's and snippet's body (Markdown and the author
+// components, nothing to run), the structure and translation rules of the content graph (for
 // the public and the internal help centre), and the search synonyms of every locale.
 //   npm run content:check
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { isLocale, locales, type Locale } from '../src/i18n/locales.ts';
@@ -17,6 +18,7 @@ import {
   type StructureTitles,
 } from '../src/lib/structure-schema.ts';
 import { loadSynonyms } from '../src/search/synonyms.ts';
+import { mdxBody } from '../src/components/mdx/mdx-body.ts';
 import { z } from 'zod';
 
 const contentDir = resolve(process.env['CONTENT_DIR'] ?? join(import.meta.dirname, '..', 'content'));
@@ -45,6 +47,19 @@ for (const locale of locales) {
       continue;
     }
     articles.push({ entryId: `${locale}/${name.slice(0, -4)}`, data: parsed.data, fileText, filePath, entry: null });
+    checkBody(fileText, filePath);
+  }
+  const snippets = join(contentDir, 'snippets', locale);
+  for (const name of existsSync(snippets) ? readdirSync(snippets).filter((n) => n.endsWith('.mdx')) : [])
+    checkBody(readFileSync(join(snippets, name), 'utf8'), relative(process.cwd(), join(snippets, name)));
+}
+
+/** The body as the build renders it: Markdown and the author components, nothing to run. */
+function checkBody(fileText: string, filePath: string): void {
+  try {
+    mdxBody(fileText, filePath);
+  } catch (error) {
+    problems.push((error as Error).message);
   }
 }
 

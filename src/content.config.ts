@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import { mdxSourceLoader } from './site/mdx-source-loader.ts';
 import { articleSchema, snippetSchema } from './lib/content-schema.ts';
 import { categorySchema, sectionSchema, structureTitlesSchema } from './lib/structure-schema.ts';
 
@@ -11,12 +12,12 @@ const contentDir = process.env['CONTENT_DIR'] ?? './content';
  * Entry ids keep the locale folder: `en/bidding-on-a-lot`, so one collection holds every language.
  */
 const articles = defineCollection({
-  loader: glob({ pattern: '*/*.mdx', base: `${contentDir}/articles` }),
+  loader: mdxSourceLoader({ base: `${contentDir}/articles` }),
   schema: articleSchema,
 });
 
 const snippets = defineCollection({
-  loader: glob({ pattern: '*/*.mdx', base: `${contentDir}/snippets` }),
+  loader: mdxSourceLoader({ base: `${contentDir}/snippets` }),
   schema: snippetSchema,
 });
 

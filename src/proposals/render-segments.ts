@@ -10,43 +10,36 @@ import type { Nodes, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 
-export type Segment =
-  | { kind: 'html'; html: string }
-  | {
-      kind: 'component';
-      name: string;
-      props: Record<string, string>;
-      children: RootContent[];
-    };
+export type Segment = { kind: 'html'; html: string } | ComponentSegment<RootContent>;
 
 const SLOT = /<hc-slot data-slot="(\d+)"><\/hc-slot>/;
 
-/** Segments of a list of sibling nodes; headings get the same kind of ids the build gives them. */
-export function segmentsOf(
-  nodes: readonly RootContent[],
-  slugger = new GithubSlugger(),
-): Segment[] {
-  const components: Array<MdxJsxFlowElement | MdxJsxTextElement> = [];
-  const placeholder = (_state: unknown, node: MdxJsxFlowElement | MdxJsxTextElement): Element => {
-    components.push(node);
-    return {
-      type: 'element',
-      tagName: 'hc-slot',
-      properties: { dataSlot: String(components.length - 1) },
-      children: [],
-    };
-  };
-  const root = { type: 'root', children: nodes.filter((n) => n.type !== 'yaml') } as Nodes;
-  const hast = toHast(root, {
-    handlers: {
-      mdxJsxFlowElement: placeholder as never,
-      mdxJsxTextElement: placeholder as never,
-    },
-  }) as HastRoot;
-  addHeadingIds(hast, slugger);
-  const html = toHtml(hast);
+/** An author component's node, from remark (mdast) or from Sätteri (hast): both look alike. */
+export interface ComponentNode {
+  name?: string | null;
+  attributes: ReadonlyArray<{ type: string; name?: string; value?: unknown }>;
+  children: unknown[];
+}
 
-  const segments: Segment[] = [];
+/** The element that stands in for component number `index` until the HTML is cut there. */
+export function componentSlot(index: number): Element {
+  return {
+    type: 'element',
+    tagName: 'hc-slot',
+    properties: { dataSlot: String(index) },
+    children: [],
+  };
+}
+
+/**
+ * Cuts HTML with component slots in it into segments: the HTML between slots as it is, each slot
+ * as its component with literal string attributes and its children (rendered by the caller).
+ */
+export function cutAtSlots<Child>(
+  html: string,
+  components: readonly ComponentNode[],
+): Array<{ kind: 'html'; html: string } | ComponentSegment<Child>> {
+  const segments: Array<{ kind: 'html'; html: string } | ComponentSegment<Child>> = [];
   let rest = html;
   for (let match = SLOT.exec(rest); match; match = SLOT.exec(rest)) {
     if (match.index > 0) segments.push({ kind: 'html', html: rest.slice(0, match.index) });
@@ -59,12 +52,40 @@ export function segmentsOf(
           a.type === 'mdxJsxAttribute' && typeof a.value === 'string' ? [[a.name, a.value]] : [],
         ),
       ),
-      children: node.children as RootContent[],
+      children: node.children as Child[],
     });
     rest = rest.slice(match.index + match[0].length);
   }
   if (rest) segments.push({ kind: 'html', html: rest });
   return segments;
+}
+
+export interface ComponentSegment<Child> {
+  kind: 'component';
+  name: string;
+  props: Record<string, string>;
+  children: Child[];
+}
+
+/** Segments of a list of sibling nodes; headings get the same kind of ids the build gives them. */
+export function segmentsOf(
+  nodes: readonly RootContent[],
+  slugger = new GithubSlugger(),
+): Segment[] {
+  const components: Array<MdxJsxFlowElement | MdxJsxTextElement> = [];
+  const placeholder = (_state: unknown, node: MdxJsxFlowElement | MdxJsxTextElement): Element => {
+    components.push(node);
+    return componentSlot(components.length - 1);
+  };
+  const root = { type: 'root', children: nodes.filter((n) => n.type !== 'yaml') } as Nodes;
+  const hast = toHast(root, {
+    handlers: {
+      mdxJsxFlowElement: placeholder as never,
+      mdxJsxTextElement: placeholder as never,
+    },
+  }) as HastRoot;
+  addHeadingIds(hast, slugger);
+  return cutAtSlots<RootContent>(toHtml(hast), components);
 }
 
 function addHeadingIds(tree: HastRoot, slugger: GithubSlugger): void {
@@ -76,7 +97,7 @@ function addHeadingIds(tree: HastRoot, slugger: GithubSlugger): void {
   visit(tree);
 }
 
-function textOf(node: HastNodes): string {
+export function textOf(node: HastNodes): string {
   if (node.type === 'text') return node.value;
   if ('children' in node) return (node.children as HastNodes[]).map(textOf).join('');
   return '';
