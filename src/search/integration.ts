@@ -1,11 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { indexSite } from './site-index.ts';
+import { activeArticleFeed, setActiveArticleFeed } from './build-feed.ts';
+import { indexSite, articleFeed } from './site-index.ts';
 
 /**
- * Thin Astro hook: when the static build is done, index it (Pagefind per language, and the search
- * index of titles, keywords and descriptions per locale) and give each locale its own 404.html
- * for static hosts.
+ * Thin Astro hook: while the static build renders, its article pages go to Pagefind (the feed,
+ * filled by src/middleware.ts); when it is done, index the rest (Pagefind's bundle per language,
+ * and the search index of titles, keywords and descriptions per locale) and give each locale its
+ * own 404.html for static hosts.
  */
 export function helpCentreSearch(): AstroIntegration {
   let basePath = '';
@@ -15,8 +17,13 @@ export function helpCentreSearch(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         basePath = config.base.replace(/\/+$/, '');
       },
+      'astro:build:start': () => {
+        setActiveArticleFeed(articleFeed());
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        await indexSite(fileURLToPath(dir), logger, { basePath });
+        const feed = activeArticleFeed();
+        setActiveArticleFeed(undefined);
+        await indexSite(fileURLToPath(dir), logger, { basePath, feed });
       },
     },
   };

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { locales, type Locale } from '../i18n/locales.ts';
+import { isLocale, locales, type Locale } from '../i18n/locales.ts';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { loadAnalyser } from './analysers/index.ts';
 import { normaliseForSearch } from './normalise.ts';
@@ -19,15 +19,16 @@ interface Logger {
   warn(message: string): void;
 }
 
+/** An article page of the build really written in its locale, kept as text, not as HTML. */
 interface BuiltPage {
-  file: string;
   /** Article id (the folder name). */
   id: string;
   url: string;
   locale: Locale;
-  html: string;
-  /** The page shows the English source under another locale. */
-  fallback: boolean;
+  /** The title and the prose, as the search indexes take them. */
+  text: string;
+  /** Russian only: the article's text as written, before ё was folded for Pagefind. */
+  written?: string;
 }
 
 /** What the build's search-source.json endpoint writes per locale (see its page module). */
@@ -49,15 +50,22 @@ export interface SearchSource {
 export async function indexSite(
   distDir: string,
   logger: Logger,
-  options: { basePath?: string; contentDir?: string } = {},
+  options: { basePath?: string; contentDir?: string; feed?: ArticleFeed } = {},
 ): Promise<void> {
   const started = performance.now();
-  const pages = await readArticlePages(distDir, options.basePath ?? '');
   const contentDir =
     options.contentDir ?? process.env['CONTENT_DIR'] ?? join(process.cwd(), 'content');
-  // Pagefind works in its own process: the search indexes are analysed on this one meanwhile,
-  // and get Pagefind's page ids once its bundle is written.
-  const pagefindDone = writePagefindBundle(distDir, pages, logger).then(async () => {
+  // Pagefind works in its own process, most of it while the pages were rendered (the feed): the
+  // search indexes are analysed on this one meanwhile, and get Pagefind's page ids once its
+  // bundle is written.
+  const feed = options.feed ?? articleFeed();
+  const whileRendering = feed.pages().length;
+  await readUnseenArticlePages(distDir, options.basePath ?? '', feed);
+  const pages = feed.pages();
+  const pagefindDone = writePagefindBundle(distDir, feed).then(async () => {
+    logger.info(
+      `pagefind: ${pages.length} pages (${whileRendering} while rendering) → ${join(distDir, 'pagefind')}`,
+    );
     await restoreRussianText(join(distDir, 'pagefind'), pages);
     return readPagefindPageIds(join(distDir, 'pagefind'));
   });
@@ -71,27 +79,18 @@ export async function indexSite(
   );
 }
 
-/** basePath: where the build is served ('' or '/agents'), so result URLs point into it. */
-async function readArticlePages(distDir: string, basePath: string): Promise<BuiltPage[]> {
-  const pages: BuiltPage[] = [];
+/**
+ * Article pages the feed did not see while rendering (none in a build with the middleware), read
+ * from the build. basePath: where the build is served ('' or '/agents'), so URLs point into it.
+ */
+async function readUnseenArticlePages(distDir: string, basePath: string, feed: ArticleFeed) {
   for (const locale of locales) {
     const dir = join(distDir, locale, 'articles');
-    const ids = await readdir(dir).catch(() => [] as string[]);
-    for (const id of ids) {
-      const file = join(dir, id, 'index.html');
-      const html = await readFile(file, 'utf8');
-      if (!html.includes('data-pagefind-body')) continue;
-      pages.push({
-        file,
-        id,
-        url: `${basePath}/${relative(distDir, join(dir, id)).split(sep).join('/')}/`,
-        locale,
-        html,
-        fallback: /data-hc-fallback="true"/.test(html),
-      });
+    for (const id of await readdir(dir).catch(() => [] as string[])) {
+      const url = `${basePath}/${relative(distDir, join(dir, id)).split(sep).join('/')}/`;
+      if (!feed.seen(url)) feed.add(url, await readFile(join(dir, id, 'index.html'), 'utf8'));
     }
   }
-  return pages;
 }
 
 /**
@@ -103,33 +102,88 @@ async function readArticlePages(distDir: string, basePath: string): Promise<Buil
  */
 const pagefindChunkSize = '2000';
 
-async function writePagefindBundle(distDir: string, pages: BuiltPage[], logger: Logger) {
-  process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= pagefindChunkSize;
+/**
+ * The article pages of a build, taken as Astro renders them (src/middleware.ts): each goes to
+ * Pagefind at once, so Pagefind indexes in its own process on the other core while this one
+ * renders, and only its text is kept for the search indexes, not its HTML. Only the pages really
+ * written in their locale count (data-pagefind-body; English shown under another locale stays
+ * out).
+ */
+export interface ArticleFeed {
+  /** A rendered page at its URL path; anything but an article page is ignored. */
+  add(url: string, html: string): void;
+  /** Whether the page at this URL path came, whatever it showed. */
+  seen(url: string): boolean;
+  /** The article pages written in their locale, so far. */
+  pages(): BuiltPage[];
+  /** Every page sent to Pagefind and answered; throws for the first page Pagefind refused. */
+  settled(): Promise<void>;
+  index(): Promise<pagefind.PagefindIndex>;
+}
+
+/** A feed for one build; Pagefind's process starts with the first page. */
+export function articleFeed(): ArticleFeed {
+  let created: Promise<pagefind.PagefindIndex> | undefined;
+  const index = () =>
+    (created ??= (async () => {
+      process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= pagefindChunkSize;
+      const { index: made, errors } = await pagefind.createIndex({});
+      if (!made) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      return made;
+    })());
+  const seen = new Set<string>();
+  const pages: BuiltPage[] = [];
+  const pending = new Set<Promise<void>>();
+  let failure: Error | undefined;
+  return {
+    add(url, html) {
+      const match = /\/([a-z]{2})\/articles\/([^/]+)\/$/.exec(url);
+      const locale = match?.[1];
+      if (!match || !isLocale(locale) || seen.has(url)) return;
+      seen.add(url);
+      if (!html.includes('data-pagefind-body') || showsFallback(html)) return;
+      pages.push({
+        id: match[2]!,
+        url,
+        locale,
+        text: articleText(html),
+        ...(locale === 'ru' ? { written: textOf(articleBody(html)) } : {}),
+      });
+      const sent = index()
+        .then((made) => made.addHTMLFile({ url, content: normaliseText(locale, html) }))
+        .then((added) => {
+          if (added.errors.length) throw new Error(added.errors.join('; '));
+        })
+        .catch((error: unknown) => {
+          failure ??= new Error(`Pagefind could not index ${url}: ${(error as Error).message}`);
+        })
+        .finally(() => pending.delete(sent));
+      pending.add(sent);
+    },
+    seen: (url) => seen.has(url),
+    pages: () => pages,
+    async settled() {
+      while (pending.size > 0) await Promise.all(pending);
+      if (failure) throw failure;
+    },
+    index,
+  };
+}
+
+/** The page shows the English source under another locale. */
+function showsFallback(html: string): boolean {
+  return /data-hc-fallback="true"/.test(html);
+}
+
+async function writePagefindBundle(distDir: string, feed: ArticleFeed) {
   // Bundles of earlier builds that merged English text into other locales' searches.
   await rm(join(distDir, 'pagefind-fallback'), { recursive: true, force: true });
   try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const own = pages.filter((page) => !page.fallback);
-    // Many pages in flight at once: one at a time, Pagefind waited on each round trip.
-    let next = 0;
-    const sender = async () => {
-      while (next < own.length) {
-        const page = own[next++]!;
-        const added = await index.addHTMLFile({
-          url: page.url,
-          content: normaliseText(page.locale, page.html),
-        });
-        if (added.errors.length)
-          throw new Error(`Pagefind could not index ${page.file}: ${added.errors.join('; ')}`);
-      }
-    };
-    await Promise.all(Array.from({ length: 32 }, sender));
+    await feed.settled();
     const outputPath = join(distDir, 'pagefind');
-    const written = await index.writeFiles({ outputPath });
+    const written = await (await feed.index()).writeFiles({ outputPath });
     if (written.errors.length)
       throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
-    logger.info(`pagefind: ${own.length} pages → ${outputPath}`);
   } finally {
     await pagefind.close();
   }
@@ -148,9 +202,7 @@ function normaliseText(locale: Locale, html: string): string {
  * (sub-word-match.ts) reads those stored words.
  */
 async function restoreRussianText(bundle: string, pages: BuiltPage[]) {
-  const russian = new Map(
-    pages.filter((p) => p.locale === 'ru' && !p.fallback).map((p) => [p.url, p.html]),
-  );
+  const russian = new Map(pages.flatMap((p) => (p.written ? [[p.url, p.written]] : [])));
   if (russian.size === 0) return;
   const dir = join(bundle, 'fragment');
   const fold = (word: string) => normaliseForSearch('ru', word);
@@ -160,9 +212,8 @@ async function restoreRussianText(bundle: string, pages: BuiltPage[]) {
     const text = gunzipSync(await readFile(file)).toString('utf8');
     const start = text.indexOf('{');
     const fragment = JSON.parse(text.slice(start)) as PagefindFragment;
-    const html = russian.get(fragment.url ?? '');
-    if (html === undefined) continue;
-    const written = textOf(articleBody(html));
+    const written = russian.get(fragment.url ?? '');
+    if (written === undefined) continue;
     const restore = (indexed: string) => restoreWrittenWords(indexed, written, fold);
     fragment.content = restore(fragment.content ?? '');
     if (fragment.meta?.['title']) fragment.meta['title'] = restore(fragment.meta['title']);
@@ -217,11 +268,7 @@ async function prepareLocaleIndexes(
     const sourceFile = join(distDir, locale, 'search-source.json');
     const source = JSON.parse(await readFile(sourceFile, 'utf8')) as SearchSource;
     await rm(sourceFile);
-    const bodies = new Map(
-      pages
-        .filter((p) => p.locale === locale && !p.fallback)
-        .map((p) => [p.id, articleText(p.html)]),
-    );
+    const bodies = new Map(pages.filter((p) => p.locale === locale).map((p) => [p.id, p.text]));
     const articles: IndexSource[] = source.articles.map((article) => {
       const body = article.english ? undefined : bodies.get(article.id);
       return { ...article, ...(body ? { body } : {}) };
