@@ -66,7 +66,32 @@ export interface AnalyserSteps {
   alternates?(word: string): string[];
 }
 
-export function createAnalyser(steps: AnalyserSteps): Analyser {
+/**
+ * Words per analyser whose stems and stop-word answer are remembered. A language's articles use a
+ * few ten thousand distinct words millions of times: stemming each occurrence again was most of
+ * the indexing step at 10,000 pages.
+ */
+const rememberedWords = 50_000;
+
+export function remembered<T>(answer: (word: string) => T): (word: string) => T {
+  const answers = new Map<string, T>();
+  return (word) => {
+    let known = answers.get(word);
+    if (known === undefined && !answers.has(word)) {
+      if (answers.size >= rememberedWords) answers.clear();
+      answers.set(word, (known = answer(word)));
+    }
+    return known as T;
+  };
+}
+
+export function createAnalyser(analyserSteps: AnalyserSteps): Analyser {
+  // The steps are pure functions of one word; their answers are shared (never mutated).
+  const steps: AnalyserSteps = {
+    ...analyserSteps,
+    isStopWord: remembered(analyserSteps.isStopWord),
+    stems: remembered(analyserSteps.stems),
+  };
   const meaningfulWords = (text: string) =>
     steps.words(text).filter((word) => !steps.isStopWord(word));
   return {

@@ -1,4 +1,4 @@
-import { createAnalyser } from './analyser.ts';
+import { createAnalyser, remembered } from './analyser.ts';
 import { isBareLightVerb, normaliseKoreanWord } from './korean-endings.ts';
 import { finalConsonantOf, isKoreanParticle } from './korean-particles.ts';
 import { isSingleLetter, unique, wordsOf } from './text.ts';
@@ -25,9 +25,11 @@ const stopWords = new Set(
   ).split(' '),
 );
 
+const normalised = remembered(normaliseKoreanWord);
+
 function words(text: string): string[] {
   return wordsOf(text.replace(looseJamo, ' '))
-    .map(normaliseKoreanWord)
+    .map(normalised)
     .flatMap((word) => word.match(scriptParts) ?? [])
     .filter((part) => !isSingleLetter(part));
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { buildContentGraph, ContentError, type RawArticle } from '../../../src/lib/content-graph.ts';
 import type { ArticleFrontmatter } from '../../../src/lib/content-schema.ts';
 import { revisionOf, sourceRevisionOf } from '../../../src/lib/revision.ts';
-import { readFrontmatter, stampRevision, statedSourceRevision, translationState } from '../../../src/lib/translation-status.ts';
+import {
+  frontmatterField,
+  readFrontmatter,
+  stampRevision,
+  statedSourceRevision,
+  translationState,
+} from '../../../src/lib/translation-status.ts';
 
 const base: ArticleFrontmatter = {
   title: 'How bidding works',
@@ -221,5 +227,29 @@ describe('source revisions', () => {
     expect(() => buildContentGraph({ ...structure, articles: [article('en/how-bidding-works'), translation] })).toThrow(
       /nl\/how-bidding-works\.mdx: sourceRevision "42" is not a revision; run: npm run translations -- stamp nl\/how-bidding-works/,
     );
+  });
+});
+
+describe('one frontmatter field read from its line', () => {
+  const file = (block: string) => `---\ntitle: T\n${block}\n---\n\nText`;
+  it('reads the value as the whole YAML parse does', () => {
+    for (const block of [
+      'summary: true',
+      'summary: True',
+      'summary: "true"',
+      'summary: false # not yet',
+      'summary:\n  true',
+      'visibility: internal',
+      "visibility: 'internal'",
+      'meta:\n  summary: true',
+      '',
+    ]) {
+      const text = file(block);
+      expect(frontmatterField(text, 'summary'), block).toEqual(readFrontmatter(text)['summary']);
+      expect(frontmatterField(text, 'visibility'), block).toEqual(readFrontmatter(text)['visibility']);
+    }
+  });
+  it('gives nothing for a file without frontmatter', () => {
+    expect(frontmatterField('No frontmatter', 'summary')).toBeUndefined();
   });
 });
