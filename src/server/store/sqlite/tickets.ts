@@ -32,10 +32,10 @@ export interface SqliteStoreOptions extends SqliteOptions {
   deliveryTargets?: readonly DeliveryTarget[];
 }
 
+/** A write waiting for the next group commit: a new ticket, or a ticket's suggested articles. */
 interface PendingWrite {
-  draft: TicketDraft;
-  idempotency: IdempotencyClaim | undefined;
-  resolve(result: CreateTicketResult): void;
+  run(): unknown;
+  resolve(result: unknown): void;
   reject(error: unknown): void;
 }
 
@@ -58,6 +58,7 @@ export class SqliteTicketStore implements TicketStore {
   readonly #newReference: () => string;
   readonly #closeDatabase: () => void;
   readonly #insertTicket: StatementSync;
+  readonly #updateSuggestions: StatementSync;
   readonly #insertKey: StatementSync;
   readonly #selectKey: StatementSync;
   readonly #selectById: StatementSync;
@@ -100,12 +101,19 @@ export class SqliteTicketStore implements TicketStore {
       'SELECT fingerprint, ticket_id FROM idempotency_keys WHERE key = ?',
     );
     this.#selectById = db.prepare('SELECT * FROM tickets WHERE id = ?');
+    this.#updateSuggestions = db.prepare(
+      'UPDATE tickets SET suggested_articles = ?, suggestions_pending = 0 WHERE id = ? AND suggestions_pending = 1',
+    );
     this.#selectByReference = db.prepare('SELECT * FROM tickets WHERE reference = ?');
   }
 
   createTicket(draft: TicketDraft, idempotency?: IdempotencyClaim): Promise<CreateTicketResult> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ draft, idempotency, resolve, reject });
+    return this.#enqueue(() => this.#write(draft, idempotency));
+  }
+
+  #enqueue<T>(run: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ run, resolve: resolve as (result: unknown) => void, reject });
       this.#scheduleFlush();
     });
   }
@@ -126,13 +134,13 @@ export class SqliteTicketStore implements TicketStore {
     const batch = this.#queue.splice(0, MAX_BATCH);
     if (this.#queue.length > 0) this.#scheduleFlush();
     if (batch.length === 0) return;
-    const outcomes: Array<{ result: CreateTicketResult } | { error: unknown }> = [];
+    const outcomes: Array<{ result: unknown } | { error: unknown }> = [];
     try {
       inTransaction(this.#db, () => {
         for (const write of batch) {
           this.#db.exec('SAVEPOINT ticket');
           try {
-            outcomes.push({ result: this.#write(write.draft, write.idempotency) });
+            outcomes.push({ result: write.run() });
             this.#db.exec('RELEASE ticket');
           } catch (error) {
             // A full disk or an I/O error can end the whole transaction, savepoint and all:
@@ -198,12 +206,12 @@ export class SqliteTicketStore implements TicketStore {
     return rows.map(ticketFromRow);
   }
 
+  /**
+   * Joins the next group commit: during a burst, suggestions found after their tickets ride on
+   * the commits of newer tickets instead of paying an fsync each on the service's thread.
+   */
   async saveSuggestions(id: string, articleIds: string[]): Promise<void> {
-    this.#db
-      .prepare(
-        'UPDATE tickets SET suggested_articles = ?, suggestions_pending = 0 WHERE id = ? AND suggestions_pending = 1',
-      )
-      .run(JSON.stringify(articleIds), id);
+    await this.#enqueue(() => this.#updateSuggestions.run(JSON.stringify(articleIds), id));
   }
 
   async applyHelpdeskEvent(
