@@ -52,7 +52,8 @@ for (const audience of ['public', 'internal'] as const) {
   const packed = await precompressDir(outDir, { html: audience === 'public' });
   console.log(
     `✔ ${audience} help centre built in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
-      `(${packed.files} text files precompressed: ${kib(packed.bytes)} → ${kib(packed.brotliBytes)} br, ${kib(packed.gzipBytes)} gzip)`,
+      `(${packed.files} text files precompressed: ${kib(packed.bytes)} → ${kib(packed.brotliBytes)} br, ${kib(packed.gzipBytes)} gzip; ` +
+      `${packed.pagefindFiles} Pagefind files recoded: ${kib(packed.pagefindBytes)} gzip → ${kib(packed.pagefindBrotliBytes)} br)`,
   );
 }
 

@@ -85,6 +85,11 @@ test('never puts English text into another language’s Pagefind index', async (
 
 test('indexes article text only, not navigation, notices or the contact box', async ({ page }) => {
   await page.goto('/ko/search/');
+  // Pagefind's engine and metadata come as Brotli of what they hold, which its script reads too.
+  const engine = page.waitForResponse((response) =>
+    /\/wasm\.[a-z]+\.pagefind$/.test(response.url()),
+  );
+  const metadata = page.waitForResponse((response) => /\.pf_meta$/.test(response.url()));
   const contents = await page.evaluate(async () => {
     const pagefind = await import('/pagefind/pagefind.js' as string);
     await pagefind.options({ noWorker: true });
@@ -96,6 +101,8 @@ test('indexes article text only, not navigation, notices or the contact box', as
     );
   });
   expect(contents.length).toBeGreaterThan(0);
+  for (const response of [await engine, await metadata])
+    expect(await response.headerValue('content-encoding')).toBe('br');
   const chrome = [
     'article.stillNeedHelp.body',
     'breadcrumbs.home',

@@ -122,6 +122,22 @@ describe('compression', () => {
     expect(response.headers.get('content-encoding')).toBeNull();
   });
 
+  test('Pagefind’s language engine goes as Brotli of what it holds to who accepts it, else as Pagefind wrote it', async () => {
+    const path = '/pagefind/wasm.en.pagefind';
+    const onDisk = readFileSync(join(realDist, 'pagefind', 'wasm.en.pagefind'));
+    const br = await get(path, { 'Accept-Encoding': 'gzip, br' });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toMatch(/Accept-Encoding/);
+    const body = await decoded(br);
+    // What Pagefind's script reads without its own gunzip: the signature, then the engine.
+    expect(body.subarray(0, 12).toString()).toBe('pagefind_dcd');
+    expect(body.equals(gunzipSync(onDisk))).toBe(true);
+    expect(Number(br.headers.get('content-length'))).toBeLessThan(onDisk.byteLength);
+    const gzipOnly = await get(path, { 'Accept-Encoding': 'gzip' });
+    expect(gzipOnly.headers.get('content-encoding')).toBeNull();
+    expect(Buffer.from(await gzipOnly.arrayBuffer()).equals(onDisk)).toBe(true);
+  });
+
   test('a page made per request (the contact form with its key) is compressed too', async () => {
     const response = await get('/en/contact/', { 'Accept-Encoding': 'br' });
     expect(response.headers.get('content-encoding')).toBe('br');

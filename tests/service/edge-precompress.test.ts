@@ -50,17 +50,42 @@ describe('the precompression step', () => {
     expect(report.brotliBytes).toBeLessThan(report.gzipBytes);
   });
 
-  test('skips what does not shrink by a tenth, and Pagefind’s gzip chunks by their name', async () => {
+  test('skips what does not shrink by a tenth', async () => {
     const dist = fakeBuild({});
     writeFileSync(join(dist, 'noise.txt'), randomBytes(4096).toString('latin1'), 'latin1');
-    mkdirSync(join(dist, 'pagefind', 'fragment'), { recursive: true });
-    writeFileSync(
-      join(dist, 'pagefind', 'fragment', 'en_1a2b3c.pf_fragment'),
-      gzipSync(prose(2000)),
-    );
     await precompressDir(dist);
     expect(existsSync(join(dist, 'noise.txt.br'))).toBe(false);
-    expect(existsSync(join(dist, 'pagefind', 'fragment', 'en_1a2b3c.pf_fragment.br'))).toBe(false);
+  });
+
+  test('gives Pagefind’s engine, metadata and index chunks a Brotli copy of what they hold; fragments and foreign gzip stay as they are', async () => {
+    const dist = fakeBuild({});
+    mkdirSync(join(dist, 'pagefind', 'fragment'), { recursive: true });
+    mkdirSync(join(dist, 'pagefind', 'index'), { recursive: true });
+    // What Pagefind writes: its signature, then the data, gzipped.
+    const held = (words: number) => Buffer.from(`pagefind_dcd${prose(words)}`);
+    const files = {
+      'pagefind/wasm.en.pagefind': held(3000),
+      'pagefind/pagefind.en_78605b3d77.pf_meta': held(800),
+      'pagefind/index/en_2213c25.pf_index': held(400),
+      'pagefind/fragment/en_1a2b3c.pf_fragment': held(2000),
+    };
+    for (const [file, bytes] of Object.entries(files))
+      writeFileSync(join(dist, file), gzipSync(bytes));
+    // A gzip file of Pagefind's name without its signature is not one its script reads that way.
+    writeFileSync(join(dist, 'pagefind', 'wasm.xx.pagefind'), gzipSync(prose(3000)));
+
+    const report = await precompressDir(dist);
+    for (const file of Object.keys(files).slice(0, 3)) {
+      const copy = readFileSync(join(dist, `${file}.br`));
+      expect(brotliDecompressSync(copy).equals(gunzipSync(readFileSync(join(dist, file))))).toBe(
+        true,
+      );
+      expect(copy.byteLength).toBeLessThan(statSync(join(dist, file)).size);
+      expect(existsSync(join(dist, `${file}.gz`))).toBe(false);
+    }
+    expect(report.pagefindFiles).toBe(3);
+    expect(existsSync(join(dist, 'pagefind/fragment/en_1a2b3c.pf_fragment.br'))).toBe(false);
+    expect(existsSync(join(dist, 'pagefind/wasm.xx.pagefind.br'))).toBe(false);
   });
 
   test('leaves the agents’ pages alone (filled per request) and removes copies whose file is gone', async () => {

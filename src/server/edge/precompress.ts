@@ -1,19 +1,20 @@
 /**
  * The build's last step: a `.br` and a `.gz` beside each text file worth compressing, written
  * once, ahead of time, so the server never compresses them per request. A copy that does not
- * save at least a tenth is not written (Pagefind's fragments and indexes are gzip already and are
- * skipped by their extension). The server only sends a copy at least as new as its source
- * (static-file.ts), so a file changed after this step never goes out stale.
+ * save at least a tenth is not written. Pagefind's files are gzip already: some get a `.br` of
+ * what they hold instead (pagefindBrotliQuality). The server only sends a copy at least as new as
+ * its source (static-file.ts), so a file changed after this step never goes out stale.
  */
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
-import { SUFFIX, MIN_COMPRESS_BYTES } from './static-file.ts';
+import { brotliCompress, constants, gunzip, gzip } from 'node:zlib';
+import { SUFFIX, MIN_COMPRESS_BYTES, isPagefindGzip } from './static-file.ts';
 import type { Encoding } from './encoding.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 /** Text formats the builds write. Pictures and Pagefind's binary files are compressed already. */
 const TEXT = /\.(?:html|css|js|mjs|json|svg|xml|txt|map|webmanifest)$/i;
@@ -48,6 +49,43 @@ export function brotliQuality(path: string): number {
   return constants.BROTLI_MAX_QUALITY;
 }
 
+/**
+ * Brotli's quality for what a Pagefind file holds, or undefined for none. Measured on the
+ * 10,000-page fixture against Pagefind's gzip: its language engine (every first query: 57 KiB)
+ * is 15 % smaller at 11, in 0.3 s for each of the nine; the metadata (5–11 KiB, once per
+ * locale) 25 % at 10, in 10 ms; index chunks (about five a query) 10 % at 7, in 0.14 ms.
+ * Fragments save nothing below quality 10, and 7–20 % at 10 for 3 ms each: 20 s of the build's
+ * CPU at 10,000 pages to save about 2 KiB a query, so they stay as they are.
+ */
+export function pagefindBrotliQuality(path: string): number | undefined {
+  if (/\.pagefind$/.test(path)) return constants.BROTLI_MAX_QUALITY;
+  if (/\.pf_meta$/.test(path)) return 10;
+  if (/\.pf_index$/.test(path)) return 7;
+  return undefined;
+}
+
+/** Pagefind's files, once gunzipped, start with this; its script checks for it. */
+const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * The Brotli copy of what a Pagefind file holds, or undefined when it is not a file of the format
+ * Pagefind's script reads that way (then the file goes as it is).
+ */
+async function pagefindCopy(gzipped: Buffer, quality: number): Promise<Buffer | undefined> {
+  const held = await gunzipAsync(gzipped).catch(() => undefined);
+  if (
+    !held ||
+    held.subarray(0, PAGEFIND_SIGNATURE.length).toString('latin1') !== PAGEFIND_SIGNATURE
+  )
+    return undefined;
+  return brotli(held, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: quality,
+      [constants.BROTLI_PARAM_SIZE_HINT]: held.byteLength,
+    },
+  });
+}
+
 /** The compressed bytes for one encoding, at the settings the path's kind is worth. */
 export async function compressBest(bytes: Buffer, encoding: Encoding, path = ''): Promise<Buffer> {
   if (encoding === 'gzip') return gzipAsync(bytes, { level: 9 });
@@ -65,6 +103,10 @@ export interface PrecompressReport {
   bytes: number;
   brotliBytes: number;
   gzipBytes: number;
+  /** Pagefind's gzip files given a Brotli copy, their gzip bytes and the copies' bytes. */
+  pagefindFiles: number;
+  pagefindBytes: number;
+  pagefindBrotliBytes: number;
 }
 
 async function* filesUnder(dir: string): AsyncGenerator<string> {
@@ -80,7 +122,15 @@ export async function precompressDir(
   dir: string,
   options: PrecompressOptions = {},
 ): Promise<PrecompressReport> {
-  const report: PrecompressReport = { files: 0, bytes: 0, brotliBytes: 0, gzipBytes: 0 };
+  const report: PrecompressReport = {
+    files: 0,
+    bytes: 0,
+    brotliBytes: 0,
+    gzipBytes: 0,
+    pagefindFiles: 0,
+    pagefindBytes: 0,
+    pagefindBrotliBytes: 0,
+  };
   const sources: string[] = [];
   const copies: string[] = [];
   for await (const path of filesUnder(dir))
@@ -97,6 +147,10 @@ export async function precompressDir(
   const worker = async () => {
     while (next < sources.length) {
       const path = sources[next++]!;
+      if (isPagefindGzip(path)) {
+        await writePagefindCopy(path, report);
+        continue;
+      }
       const { size } = await stat(path);
       if (!shouldPrecompress(path, size, options)) continue;
       const bytes = await readFile(path);
@@ -117,4 +171,19 @@ export async function precompressDir(
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   return report;
+}
+
+async function writePagefindCopy(path: string, report: PrecompressReport): Promise<void> {
+  const copy = path + SUFFIX.br;
+  const quality = pagefindBrotliQuality(path);
+  const gzipped = quality === undefined ? undefined : await readFile(path);
+  const compressed = gzipped && (await pagefindCopy(gzipped, quality!));
+  if (!gzipped || !compressed || compressed.byteLength > gzipped.byteLength * WORTH_KEEPING) {
+    await rm(copy, { force: true });
+    return;
+  }
+  await writeFile(copy, compressed);
+  report.pagefindFiles++;
+  report.pagefindBytes += gzipped.byteLength;
+  report.pagefindBrotliBytes += compressed.byteLength;
 }

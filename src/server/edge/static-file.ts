@@ -17,6 +17,16 @@ const MAX_IN_MEMORY_BYTES = 4 * 1024 * 1024;
 
 export const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
 
+/**
+ * Pagefind's own files (its language engines, metadata, index chunks and fragments) are gzip
+ * already, which its script undoes. The build may leave a Brotli copy of what they hold beside
+ * them (precompress.ts): sent as Content-Encoding br, the browser undoes it and Pagefind's script
+ * finds its signature at the start and skips its own gunzip. Never compressed on the fly.
+ */
+export function isPagefindGzip(path: string): boolean {
+  return /\.(?:pagefind|pf_meta|pf_index|pf_fragment|pf_filter)$/.test(path);
+}
+
 export interface FileAnswer {
   /** Cache-Control for this file. */
   cacheControl: string;
@@ -66,7 +76,9 @@ export function fileResponse(
   const source = statOf(file);
   if (!source) return undefined;
   const contentType = getMimeType(file) ?? 'application/octet-stream';
-  const compressible = isCompressibleType(contentType) && source.size >= MIN_COMPRESS_BYTES;
+  const pagefindGzip = isPagefindGzip(file);
+  const compressible =
+    pagefindGzip || (isCompressibleType(contentType) && source.size >= MIN_COMPRESS_BYTES);
   const accepted = compressible ? acceptableEncodings(request.headers.get('accept-encoding')) : [];
 
   // A precompressed copy the client accepts, else the best encoding compressed here.
@@ -79,7 +91,7 @@ export function fileResponse(
       break;
     }
   }
-  if (!precompressed && source.size <= MAX_IN_MEMORY_BYTES) encoding = accepted[0];
+  if (!precompressed && !pagefindGzip && source.size <= MAX_IN_MEMORY_BYTES) encoding = accepted[0];
 
   const headers = new Headers({
     'Content-Type': contentType,
