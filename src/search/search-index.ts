@@ -12,7 +12,9 @@ import type { SynonymRule } from './synonyms.ts';
 /**
  * Format version; loading refuses any other, so a stale file fails loudly. 3: postings and word
  * lists hold gaps between document numbers, and addresses are left to `articlePath` (the index of
- * 1,250 articles went from 97 to about 40 KiB gzip).
+ * 1,250 articles went from 97 to about 40 KiB gzip). Since then the browser's variant leaves the
+ * descriptions to files of their own (DescriptionShards), which needs no new version: code reads
+ * a description from the index when it is there, and from its file when not.
  */
 export const searchIndexVersion = 3;
 
@@ -37,7 +39,8 @@ export const fieldWeights: Record<SearchField, number> = {
 export interface SearchDoc {
   id: string;
   title: string;
-  description: string;
+  /** Absent in the browser's variant, which fetches it for the results shown (descriptionFile). */
+  description?: string;
   url: string;
   section: string;
   audience: 'buyers' | 'sellers' | 'both';
@@ -55,7 +58,8 @@ export interface SearchDoc {
 export interface StoredDocs {
   id: string[];
   title: string[];
-  description: string[];
+  /** The service's variant only; the browser's has {@link DescriptionShards}. */
+  description?: string[];
   section: string[];
   audience: Array<SearchDoc['audience']>;
   /** Pagefind page ids; '' where the article is not in the locale's Pagefind bundle. */
@@ -98,6 +102,8 @@ export interface SerializedSearchIndex {
   lengths: number[][];
   /** The locale's synonyms, as written; analysed when the index is loaded. */
   synonyms: SynonymRule[];
+  /** The browser's variant only: where the descriptions are. */
+  descriptions?: DescriptionShards;
   /**
    * The service's variant only: where each term stands in the article text, per document, as
    * flat runs: document (in the file: gap from the previous run's), count, then the word
@@ -107,8 +113,71 @@ export interface SerializedSearchIndex {
   positions?: Record<string, number[]>;
 }
 
+/**
+ * The browser's variant leaves the descriptions out: a result card shows the passage of the text
+ * that matched, and a description only for a result matched by its title or keywords alone, so a
+ * page fetches the few it shows. At 1,250 articles they were a quarter of the index (8 KiB of
+ * 32 in Russian). `size` descriptions in document order a file, named by `version` (a hash of
+ * them all), so a page never mixes two builds' files: see {@link descriptionFile}.
+ */
+export interface DescriptionShards {
+  version: string;
+  size: number;
+}
+
+/** Articles per description file: about 0.3–0.5 KiB compressed at the sample's length. */
+export const descriptionShardSize = 16;
+
+/** Where, under /search/, the descriptions of the article at `position` are. */
+export function descriptionFile(
+  locale: Locale,
+  shards: DescriptionShards,
+  position: number,
+): { file: string; offset: number } {
+  const shard = Math.floor(position / shards.size);
+  return {
+    file: `${locale}.descriptions.${shards.version}.${shard}.json`,
+    offset: position - shard * shards.size,
+  };
+}
+
+/** The description files of a locale's articles: file name → descriptions, in document order. */
+export function descriptionFiles(
+  locale: Locale,
+  descriptions: readonly string[],
+): { shards: DescriptionShards; files: Map<string, string[]> } {
+  const shards = {
+    version: fingerprint(JSON.stringify(descriptions)),
+    size: descriptionShardSize,
+  };
+  const files = new Map<string, string[]>();
+  for (let position = 0; position < descriptions.length; position += shards.size)
+    files.set(
+      descriptionFile(locale, shards, position).file,
+      descriptions.slice(position, position + shards.size),
+    );
+  return { shards, files };
+}
+
+/**
+ * 40 bits of two FNV-1a hashes of a text, as hex: enough to tell one build's files from
+ * another's, not for security. (This module runs in browsers too: no node:crypto.)
+ */
+function fingerprint(text: string): string {
+  let first = 0x811c9dc5;
+  let second = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    first = Math.imul(first ^ code, 0x01000193);
+    second = Math.imul(second ^ code, 0x5bd1e995);
+  }
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return `${hex(first)}${hex(second).slice(0, 2)}`;
+}
+
 /** An article as the build hands it to the index. */
-export interface IndexSource extends Omit<SearchDoc, 'english'> {
+export interface IndexSource extends Omit<SearchDoc, 'english' | 'description'> {
+  description: string;
   keywords: string[];
   labels: string[];
   english: boolean;
@@ -259,7 +328,7 @@ function assembleIndex(
     docs: {
       id: input.articles.map((a) => a.id),
       title: input.articles.map((a) => a.title),
-      description: input.articles.map((a) => a.description),
+      ...(withBody ? { description: input.articles.map((a) => a.description) } : {}),
       section: input.articles.map((a) => a.section),
       audience: input.articles.map((a) => a.audience),
       page: input.articles.map((a) => a.page ?? ''),
@@ -273,7 +342,14 @@ function assembleIndex(
     words: Object.fromEntries([...words].map(([word, docs]) => [word, gapsOf([...docs])])),
     lengths,
     synonyms: input.synonyms,
-    ...(withBody ? { positions: positionsOf(analysed) } : {}),
+    ...(withBody
+      ? { positions: positionsOf(analysed) }
+      : {
+          descriptions: descriptionFiles(
+            input.locale,
+            input.articles.map((a) => a.description),
+          ).shards,
+        }),
   };
 }
 
@@ -320,7 +396,7 @@ function docsOf({ docs, articlePath }: SerializedSearchIndex): SearchDoc[] {
   return docs.id.map((id, position) => ({
     id,
     title: docs.title[position]!,
-    description: docs.description[position]!,
+    ...(docs.description ? { description: docs.description[position]! } : {}),
     url: `${articlePath}${id}/`,
     section: docs.section[position]!,
     audience: docs.audience[position]!,

@@ -7,6 +7,7 @@ import { loadAnalyser } from './analysers/index.ts';
 import { normaliseForSearch } from './normalise.ts';
 import { restoreWrittenWords } from './restore-text.ts';
 import {
+  descriptionFiles,
   prepareSearchIndexes,
   type IndexSource,
   type SerializedSearchIndex,
@@ -300,6 +301,9 @@ async function writeSearchIndexes(
   const outDir = join(distDir, 'search');
   await rm(join(distDir, 'suggest'), { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
+  // Description files of an earlier build into the same folder.
+  for (const name of await readdir(outDir))
+    if (/\.descriptions\./.test(name)) await rm(join(outDir, name), { force: true });
   for (const { locale, articles, prepared: indexes } of prepared) {
     const { browser, full } = indexes.assemble(
       articles.map((article) => {
@@ -311,6 +315,12 @@ async function writeSearchIndexes(
     const fullJson = JSON.stringify(full);
     await writeFile(join(outDir, `${locale}.json`), browserJson);
     await writeFile(join(outDir, `${locale}.full.json`), fullJson);
+    const descriptions = descriptionFiles(
+      locale,
+      articles.map((article) => article.description),
+    );
+    for (const [file, shard] of descriptions.files)
+      await writeFile(join(outDir, file), JSON.stringify(shard));
     logger.info(
       `search: ${locale} ${articles.length} articles, ${browserJson.length} bytes (${fullJson.length} with the text)`,
     );

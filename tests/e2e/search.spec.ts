@@ -125,6 +125,33 @@ test('draws result cards with a trail and the matched words marked, and puts the
   await expect(page).toHaveTitle(/payment methods/);
 });
 
+test('a result matched by its keywords alone shows its description, fetched with its neighbours', async ({
+  page,
+}) => {
+  const index = JSON.parse(readFileSync(join(distDir, 'search', 'en.json'), 'utf8')) as {
+    docs: { id: string[]; description?: string[] };
+  };
+  const full = JSON.parse(readFileSync(join(distDir, 'search', 'en.full.json'), 'utf8')) as {
+    docs: { id: string[]; description: string[] };
+  };
+  // The browser's index holds no descriptions: they come with the cards that show them.
+  expect(index.docs.description).toBeUndefined();
+  const description = full.docs.description[full.docs.id.indexOf('account-taken-over')]!;
+  expect(JSON.stringify(index)).not.toContain(JSON.stringify(description));
+
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  // "hijack" is a keyword of the article, and in no article's text: no passage to show.
+  const found = await search(page, 'en', 'hijack');
+  expect(found[0]).toBe('account-taken-over');
+  await expect(page.locator('[data-search-result] .result-card__excerpt').first()).toHaveText(
+    description,
+  );
+  expect(
+    fetched.filter((path) => /^\/search\/en\.descriptions\.[0-9a-f]+\.\d+\.json$/.test(path)),
+  ).toHaveLength(1);
+});
+
 test('counts results with the plural form of the language', async ({ page }) => {
   await search(page, 'ru', 'оплата');
   // The count is of every result, shown ten at a time: read the total through "show more".

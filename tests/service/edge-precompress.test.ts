@@ -141,6 +141,8 @@ describe('fingerprinted names', () => {
     ['/pagefind/fragment/en_105760f.pf_fragment', true],
     ['/pagefind/index/en_2213c25.pf_index', true],
     ['/pagefind/pagefind.en_78605b3d77.pf_meta', true],
+    ['/search/en.descriptions.0f3a9c21b4.3.json', true],
+    ['/search/en.json', false],
     ['/pagefind/pagefind-entry.json', false],
     ['/pagefind/pagefind.js', false],
     ['/pagefind/wasm.en.pagefind', false],

@@ -8,7 +8,7 @@ import {
 } from '../../search/excerpt.ts';
 import { normaliseForSearch } from '../../search/normalise.ts';
 import { isMeaninglessSplit } from '../../search/sub-word-match.ts';
-import type { SearchDoc } from '../../search/search-index.ts';
+import { descriptionFile, type SearchDoc } from '../../search/search-index.ts';
 import {
   maxTextSearches,
   planQuery,
@@ -42,7 +42,10 @@ export interface SearchHit {
   /** Category and section titles, for the trail on a result card. */
   trail: { category: string; section: string } | undefined;
   categoryId: string | undefined;
-  /** The excerpt: from the article text where it matched, else the description. */
+  /**
+   * The excerpt: from the article text where it matched, else the description (both fetched on
+   * first call); [] when neither can be had.
+   */
   excerpt(): Promise<ExcerptSegment[]>;
 }
 
@@ -70,10 +73,36 @@ export function loadSiteSearch(locale: Locale): Promise<SiteSearch> {
 
 async function createSiteSearch(locale: Locale): Promise<SiteSearch> {
   const [index, pagefind] = await Promise.all([loadIndex(locale), loadPagefind()]);
+  const describe = descriptions(index);
   return {
     locale,
     categories: () => index.data.categories,
-    search: async (query) => ({ query, hits: await searchBoth(index, pagefind, query) }),
+    search: async (query) => ({ query, hits: await searchBoth(index, pagefind, describe, query) }),
+  };
+}
+
+type Describe = (position: number) => Promise<string | undefined>;
+
+/**
+ * The description of the article at a position: from the index when it holds them, else from
+ * the index's description files (search-index.ts), each fetched once. Undefined when its file
+ * cannot be had (a newer build replaced it): the card then shows the title alone.
+ */
+function descriptions(index: LoadedSearchIndex): Describe {
+  const { locale, descriptions: shards } = index.data;
+  const files = new Map<string, Promise<string[]>>();
+  return async (position) => {
+    const held = index.data.docs[position]?.description;
+    if (held !== undefined || !shards) return held;
+    const { file, offset } = descriptionFile(locale, shards, position);
+    let loading = files.get(file);
+    if (!loading) {
+      loading = fetch(urls.asset(`search/${file}`)).then((response) =>
+        response.ok ? (response.json() as Promise<string[]>) : [],
+      );
+      files.set(file, loading);
+    }
+    return (await loading.catch(() => []))[offset];
   };
 }
 
@@ -99,6 +128,7 @@ async function loadPagefind(): Promise<Pagefind | null> {
 async function searchBoth(
   index: LoadedSearchIndex,
   pagefind: Pagefind | null,
+  describe: Describe,
   query: string,
 ): Promise<SearchHit[]> {
   const plan = planQuery(index, query);
@@ -148,9 +178,14 @@ async function searchBoth(
           section: section.title,
           category: index.data.categories[section.category] ?? '',
         },
-        excerpt: inText
-          ? async () => buildExcerpt((await inText.result.data()).content, inText.positions)
-          : async () => markWords(doc.description, searchedWord(index, plan)),
+        excerpt: async () => {
+          const fromText = inText
+            ? buildExcerpt((await inText.result.data()).content, inText.positions)
+            : [];
+          if (fromText.length > 0) return fromText;
+          const description = await describe(position);
+          return description ? markWords(description, searchedWord(index, plan)) : [];
+        },
       };
     });
 }

@@ -33,8 +33,10 @@ export function mountSearchPage(
   const events = searchSettler(locale, 'search');
 
   const filters = () => ({
-    category: view.filters.querySelector<HTMLInputElement>('input[name="category"]:checked')?.value ?? '',
-    audience: view.filters.querySelector<HTMLInputElement>('input[name="audience"]:checked')?.value ?? '',
+    category:
+      view.filters.querySelector<HTMLInputElement>('input[name="category"]:checked')?.value ?? '',
+    audience:
+      view.filters.querySelector<HTMLInputElement>('input[name="audience"]:checked')?.value ?? '',
   });
   const matchesAudience = (hit: SearchHit, audience: string) =>
     !audience || hit.doc.audience === audience || hit.doc.audience === 'both';
@@ -58,7 +60,9 @@ export function mountSearchPage(
   const run = async (query: string) => {
     const ticket = ++latest;
     updateLocation(query);
-    document.title = query ? `${fill(strings.titleWithQuery, { query })} · ${siteName}` : originalTitle;
+    document.title = query
+      ? `${fill(strings.titleWithQuery, { query })} · ${siteName}`
+      : originalTitle;
     updateContact(contact, query);
     if (!query) {
       hits = [];
@@ -85,17 +89,26 @@ export function mountSearchPage(
 
   input.value = new URLSearchParams(location.search).get('q') ?? '';
   if (!input.value) input.focus();
-  input.addEventListener('input', asYouType(() => run(input.value.trim())));
+  input.addEventListener(
+    'input',
+    asYouType(() => run(input.value.trim())),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void run(input.value.trim()).then(events.now);
   });
   const opened = (event: MouseEvent) => {
     if (event.type === 'auxclick' && event.button !== 1) return;
-    const card = (event.target as Element).closest<HTMLElement>('a')?.closest<HTMLElement>('[data-search-result]');
+    const card = (event.target as Element)
+      .closest<HTMLElement>('a')
+      ?.closest<HTMLElement>('[data-search-result]');
     if (!card) return;
     const rank = [...view.results.children].indexOf(card) + 1;
-    events.opened(root.dataset['settled'] ?? input.value.trim(), rank, card.dataset['searchResult']!);
+    events.opened(
+      root.dataset['settled'] ?? input.value.trim(),
+      rank,
+      card.dataset['searchResult']!,
+    );
   };
   view.results.addEventListener('click', opened);
   view.results.addEventListener('auxclick', opened);
@@ -134,11 +147,12 @@ function card(hit: SearchHit, strings: SearchStrings): HTMLLIElement {
     textContent: trailText(hit),
   });
   const excerpt = Object.assign(document.createElement('p'), { className: 'result-card__excerpt' });
-  excerpt.textContent = hit.doc.description;
-  excerptLoaders.set(excerpt, () =>
-    void hit.excerpt().then((segments) => {
-      if (segments.length) segmentsInto(excerpt, segments);
-    }),
+  excerptLoaders.set(
+    excerpt,
+    () =>
+      void hit.excerpt().then((segments) => {
+        if (segments.length) segmentsInto(excerpt, segments);
+      }),
   );
   excerptsInView().observe(excerpt);
   item.append(heading, trail, excerpt);
@@ -146,9 +160,9 @@ function card(hit: SearchHit, strings: SearchStrings): HTMLLIElement {
 }
 
 /**
- * A card shows its description until it comes near the screen; then the passage of the article
- * text that matched replaces it. Each excerpt is a fragment download, so a phone that shows three
- * cards downloads three, not ten.
+ * A card gets its excerpt when it comes near the screen: the passage of the article text that
+ * matched, or the description. Each is a download (a fragment, or a file of descriptions), so a
+ * phone that shows three cards downloads three, not ten.
  */
 const excerptLoaders = new WeakMap<Element, () => void>();
 let excerptObserver: IntersectionObserver | undefined;
@@ -177,7 +191,9 @@ function drawFilters(
   matchesAudience: (hit: SearchHit, audience: string) => boolean,
   root: HTMLElement,
 ) {
-  const categoryField = view.filters.querySelector<HTMLFieldSetElement>('[data-filter="category"]')!;
+  const categoryField = view.filters.querySelector<HTMLFieldSetElement>(
+    '[data-filter="category"]',
+  )!;
   const inAudience = hits.filter((hit) => matchesAudience(hit, audience));
   const counts = new Map<string, { title: string; count: number }>();
   for (const hit of inAudience) {
@@ -186,11 +202,24 @@ function drawFilters(
     entry.count++;
     counts.set(hit.categoryId, entry);
   }
-  const allLabel = root.querySelector<HTMLTemplateElement>('[data-filter-all]')?.content.textContent ?? '';
+  const allLabel =
+    root.querySelector<HTMLTemplateElement>('[data-filter-all]')?.content.textContent ?? '';
   const chip = (value: string, label: string, count: number, checked: boolean) => {
     const labelElement = document.createElement('label');
-    const radio = Object.assign(document.createElement('input'), { type: 'radio', name: 'category', value, checked });
-    labelElement.append(radio, `${label} `, Object.assign(document.createElement('span'), { className: 'chips__count', textContent: `(${count})` }));
+    const radio = Object.assign(document.createElement('input'), {
+      type: 'radio',
+      name: 'category',
+      value,
+      checked,
+    });
+    labelElement.append(
+      radio,
+      `${label} `,
+      Object.assign(document.createElement('span'), {
+        className: 'chips__count',
+        textContent: `(${count})`,
+      }),
+    );
     return labelElement;
   };
   const legend = categoryField.querySelector('legend')!;

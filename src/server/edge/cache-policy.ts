@@ -10,8 +10,9 @@ export const REVALIDATE = 'no-cache';
 export const NO_STORE = 'no-store';
 
 /**
- * Content-hashed names: Astro's `_astro/` and Pagefind's fragments, index chunks and per-language
- * metadata (`pagefind.en_78605b3d77.pf_meta`). Not hashed, so not here: `pagefind.js`,
+ * Content-hashed names: Astro's `_astro/`, Pagefind's fragments, index chunks and per-language
+ * metadata (`pagefind.en_78605b3d77.pf_meta`), and the search index's description files
+ * (`search/en.descriptions.0f3a9c21b4.3.json`). Not hashed, so not here: `pagefind.js`,
  * `pagefind-entry.json` (it names the current hashes), `pagefind-worker.js`, the UI files and
  * `wasm.<lang>.pagefind`.
  */
@@ -19,6 +20,7 @@ const HASHED = [
   /^\/_astro\//,
   /^\/pagefind\/(?:fragment|index)\//,
   /^\/pagefind\/pagefind\.[a-z-]+_[0-9a-f]{6,}\.pf_meta$/,
+  /^\/search\/[a-z-]+\.descriptions\.[0-9a-f]{10}\.\d+\.json$/,
 ];
 
 /** Whether a URL path (relative to the build's root) names a content-hashed file. */

@@ -3,6 +3,9 @@ import { loadAnalyser } from '../../../src/search/analysers/index.ts';
 import {
   buildSearchIndex,
   buildSearchIndexes,
+  descriptionFile,
+  descriptionFiles,
+  descriptionShardSize,
   type IndexSource,
 } from '../../../src/search/search-index.ts';
 import { editDistance, loadSearchIndex, planQuery } from '../../../src/search/search.ts';
@@ -230,18 +233,69 @@ describe('the serialized search index', () => {
   });
 
   it('ranks the article whose text has the words side by side first, in the service variant too', async () => {
-    const filler = 'Lots close on Sunday evening and the auction house sends every invoice by email. '.repeat(6);
+    const filler =
+      'Lots close on Sunday evening and the auction house sends every invoice by email. '.repeat(6);
     const rows = docsOf('en', [
-      ['far-apart', 'Payments', 'About paying.', `Your card works. ${filler} A transfer can be declined.`],
-      ['side-by-side', 'Payment problems', 'When paying fails.', `${filler} If your card is declined, try again.`],
+      [
+        'far-apart',
+        'Payments',
+        'About paying.',
+        `Your card works. ${filler} A transfer can be declined.`,
+      ],
+      [
+        'side-by-side',
+        'Payment problems',
+        'When paying fails.',
+        `${filler} If your card is declined, try again.`,
+      ],
     ]);
     const built = await build('en', rows, true);
     // Where each word stands in the text travels in the service's file, gaps and all.
     expect(Object.keys(built.positions ?? {})).toContain('declin');
     const index = await loadIndexFile(JSON.parse(JSON.stringify(built)));
-    expect(suggestArticles(index, 'card declined').map((r) => r.doc.id)).toEqual(['side-by-side', 'far-apart']);
+    expect(suggestArticles(index, 'card declined').map((r) => r.doc.id)).toEqual([
+      'side-by-side',
+      'far-apart',
+    ]);
     // The browser's variant has no positions: Pagefind gives them there.
     expect((await build('en', rows)).positions).toBeUndefined();
+  });
+
+  it('leaves the descriptions to files of their own in the browser’s variant, named by their content', async () => {
+    // More articles than one file holds, so positions past the first file are looked up too.
+    const rows = Array.from(
+      { length: descriptionShardSize * 2 + 3 },
+      (_, n) => docsOf('en', articles)[n % articles.length]!,
+    ).map((row, n) => ({
+      ...row,
+      id: `${row.id}-${n}`,
+      url: `/en/articles/${row.id}-${n}/`,
+      description: `${row.description} (${n})`,
+    }));
+    const browser = await build('en', rows);
+    const full = await build('en', rows, true);
+    expect(browser.docs.description).toBeUndefined();
+    expect(full.docs.description).toEqual(rows.map((row) => row.description));
+    expect(full.descriptions).toBeUndefined();
+    // Their words still count: a description's word finds its article in both.
+    const loaded = await loadIndexFile(JSON.parse(JSON.stringify(browser)));
+    expect(suggestArticles(loaded, 'bid').length).toBeGreaterThan(0);
+    expect(loaded.data.docs[0]!.description).toBeUndefined();
+
+    const { shards, files } = descriptionFiles(
+      'en',
+      rows.map((row) => row.description),
+    );
+    expect(browser.descriptions).toEqual(shards);
+    expect(files.size).toBe(3);
+    rows.forEach((row, position) => {
+      const { file, offset } = descriptionFile('en', shards, position);
+      expect(file).toMatch(/^en\.descriptions\.[0-9a-f]{10}\.\d+\.json$/);
+      expect(files.get(file)![offset]).toBe(row.description);
+    });
+    // Another description, other names: a page never reads one build's file for another's index.
+    const changed = rows.map((row, n) => (n === 5 ? { ...row, description: 'Changed.' } : row));
+    expect((await build('en', changed)).descriptions!.version).not.toBe(shards.version);
   });
 
   it('makes both variants from one analysis, the same as building each', async () => {
