@@ -130,6 +130,8 @@ describe('how hard each kind of file is compressed', () => {
     ['/_astro/i18n.3AiLwo7b.css', 11, 'shared styles: the best'],
     ['/en/articles/payouts/index.html', 6, 'thousands of pages: fast'],
     ['/search/en.full.json', 5, 'the service reads it from disk: fastest'],
+    ['/search/en.descriptions.0f3a9c21b4.3.json', 5, 'hundreds, a few fetched per search: fast'],
+    ['/sitemap-0.xml', 5, 'for crawlers: fast'],
   ] as const)('%s: quality %i (%s)', (path, quality, _why) => {
     expect(brotliQuality(path)).toBe(quality);
   });
