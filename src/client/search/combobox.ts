@@ -24,8 +24,7 @@ export function attachSearchCombobox(form: HTMLFormElement): void {
   const listbox = panel?.querySelector<HTMLElement>('[role="listbox"]');
   const status = form.querySelector<HTMLElement>('[data-search-status]');
   const locale = form.dataset['locale'];
-  if (!input || !panel || !listbox || !status || !isLocale(locale) || form.dataset['attached'])
-    return;
+  if (!input || !panel || !listbox || !status || !isLocale(locale) || form.dataset['attached']) return;
   form.dataset['attached'] = 'true';
   const strings = JSON.parse(form.dataset['strings'] ?? '{}') as SearchStrings;
   const contactUrl = form.dataset['contact'] ?? `/${locale}/contact/`;
@@ -84,19 +83,10 @@ export function attachSearchCombobox(form: HTMLFormElement): void {
     if (ticket !== latest) return; // a newer keystroke already asked
     const shown = hits.slice(0, maxQuick);
     const items = shown.map((hit, i) => {
-      const link = option(
-        `${listbox.id}-${i}`,
-        resultLink(hit, strings, { 'data-article': hit.doc.id }),
-        'quick-results__option',
-      );
+      const link = option(`${listbox.id}-${i}`, resultLink(hit, strings, { 'data-article': hit.doc.id }), 'quick-results__option');
       const trail = trailText(hit);
       if (trail)
-        link.append(
-          Object.assign(document.createElement('span'), {
-            className: 'quick-results__trail',
-            textContent: trail,
-          }),
-        );
+        link.append(Object.assign(document.createElement('span'), { className: 'quick-results__trail', textContent: trail }));
       return link;
     });
     const last = document.createElement('a');
@@ -108,14 +98,8 @@ export function attachSearchCombobox(form: HTMLFormElement): void {
       url.searchParams.set('q', query);
       last.href = url.pathname + url.search;
       last.append(
-        Object.assign(document.createElement('span'), {
-          className: 'quick-results__none',
-          textContent: fill(strings.noResults, { query }),
-        }),
-        Object.assign(document.createElement('span'), {
-          className: 'result-title',
-          textContent: strings.contact,
-        }),
+        Object.assign(document.createElement('span'), { className: 'quick-results__none', textContent: fill(strings.noResults, { query }) }),
+        Object.assign(document.createElement('span'), { className: 'result-title', textContent: strings.contact }),
       );
     }
     items.push(option(`${listbox.id}-more`, last, 'quick-results__option quick-results__more'));
@@ -139,11 +123,7 @@ export function attachSearchCombobox(form: HTMLFormElement): void {
           if (options().length) open();
           else return void run();
         }
-        setActive(
-          active === -1 && event.key === 'ArrowUp'
-            ? -1
-            : active + (event.key === 'ArrowDown' ? 1 : -1),
-        );
+        setActive(active === -1 && event.key === 'ArrowUp' ? -1 : active + (event.key === 'ArrowDown' ? 1 : -1));
         return;
       case 'Enter': {
         const current = options()[active];

@@ -19,9 +19,7 @@ export function segmentsInto(parent: HTMLElement, segments: readonly ExcerptSegm
 }
 
 /** "English" next to a title whose article text is English, with the reason as a tooltip. */
-export function englishBadge(
-  strings: Pick<SearchStrings, 'inEnglish' | 'englishHint'>,
-): HTMLElement {
+export function englishBadge(strings: Pick<SearchStrings, 'inEnglish' | 'englishHint'>): HTMLElement {
   return Object.assign(document.createElement('span'), {
     className: 'badge',
     textContent: strings.inEnglish,
@@ -35,11 +33,7 @@ export function trailText(hit: SearchHit): string {
 }
 
 /** A link to a result, marked as English (hreflang and badge) when its text is. */
-export function resultLink(
-  hit: SearchHit,
-  strings: SearchStrings,
-  attributes: Record<string, string> = {},
-): HTMLAnchorElement {
+export function resultLink(hit: SearchHit, strings: SearchStrings, attributes: Record<string, string> = {}): HTMLAnchorElement {
   const link = document.createElement('a');
   link.href = hit.doc.url;
   for (const [name, value] of Object.entries(attributes)) link.setAttribute(name, value);

@@ -33,10 +33,8 @@ export function mountSearchPage(
   const events = searchSettler(locale, 'search');
 
   const filters = () => ({
-    category:
-      view.filters.querySelector<HTMLInputElement>('input[name="category"]:checked')?.value ?? '',
-    audience:
-      view.filters.querySelector<HTMLInputElement>('input[name="audience"]:checked')?.value ?? '',
+    category: view.filters.querySelector<HTMLInputElement>('input[name="category"]:checked')?.value ?? '',
+    audience: view.filters.querySelector<HTMLInputElement>('input[name="audience"]:checked')?.value ?? '',
   });
   const matchesAudience = (hit: SearchHit, audience: string) =>
     !audience || hit.doc.audience === audience || hit.doc.audience === 'both';
@@ -60,9 +58,7 @@ export function mountSearchPage(
   const run = async (query: string) => {
     const ticket = ++latest;
     updateLocation(query);
-    document.title = query
-      ? `${fill(strings.titleWithQuery, { query })} · ${siteName}`
-      : originalTitle;
+    document.title = query ? `${fill(strings.titleWithQuery, { query })} · ${siteName}` : originalTitle;
     updateContact(contact, query);
     if (!query) {
       hits = [];
@@ -89,26 +85,17 @@ export function mountSearchPage(
 
   input.value = new URLSearchParams(location.search).get('q') ?? '';
   if (!input.value) input.focus();
-  input.addEventListener(
-    'input',
-    asYouType(() => run(input.value.trim())),
-  );
+  input.addEventListener('input', asYouType(() => run(input.value.trim())));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void run(input.value.trim()).then(events.now);
   });
   const opened = (event: MouseEvent) => {
     if (event.type === 'auxclick' && event.button !== 1) return;
-    const card = (event.target as Element)
-      .closest<HTMLElement>('a')
-      ?.closest<HTMLElement>('[data-search-result]');
+    const card = (event.target as Element).closest<HTMLElement>('a')?.closest<HTMLElement>('[data-search-result]');
     if (!card) return;
     const rank = [...view.results.children].indexOf(card) + 1;
-    events.opened(
-      root.dataset['settled'] ?? input.value.trim(),
-      rank,
-      card.dataset['searchResult']!,
-    );
+    events.opened(root.dataset['settled'] ?? input.value.trim(), rank, card.dataset['searchResult']!);
   };
   view.results.addEventListener('click', opened);
   view.results.addEventListener('auxclick', opened);
@@ -147,12 +134,10 @@ function card(hit: SearchHit, strings: SearchStrings): HTMLLIElement {
     textContent: trailText(hit),
   });
   const excerpt = Object.assign(document.createElement('p'), { className: 'result-card__excerpt' });
-  excerptLoaders.set(
-    excerpt,
-    () =>
-      void hit.excerpt().then((segments) => {
-        if (segments.length) segmentsInto(excerpt, segments);
-      }),
+  excerptLoaders.set(excerpt, () =>
+    void hit.excerpt().then((segments) => {
+      if (segments.length) segmentsInto(excerpt, segments);
+    }),
   );
   excerptsInView().observe(excerpt);
   item.append(heading, trail, excerpt);
@@ -191,9 +176,7 @@ function drawFilters(
   matchesAudience: (hit: SearchHit, audience: string) => boolean,
   root: HTMLElement,
 ) {
-  const categoryField = view.filters.querySelector<HTMLFieldSetElement>(
-    '[data-filter="category"]',
-  )!;
+  const categoryField = view.filters.querySelector<HTMLFieldSetElement>('[data-filter="category"]')!;
   const inAudience = hits.filter((hit) => matchesAudience(hit, audience));
   const counts = new Map<string, { title: string; count: number }>();
   for (const hit of inAudience) {
@@ -202,24 +185,11 @@ function drawFilters(
     entry.count++;
     counts.set(hit.categoryId, entry);
   }
-  const allLabel =
-    root.querySelector<HTMLTemplateElement>('[data-filter-all]')?.content.textContent ?? '';
+  const allLabel = root.querySelector<HTMLTemplateElement>('[data-filter-all]')?.content.textContent ?? '';
   const chip = (value: string, label: string, count: number, checked: boolean) => {
     const labelElement = document.createElement('label');
-    const radio = Object.assign(document.createElement('input'), {
-      type: 'radio',
-      name: 'category',
-      value,
-      checked,
-    });
-    labelElement.append(
-      radio,
-      `${label} `,
-      Object.assign(document.createElement('span'), {
-        className: 'chips__count',
-        textContent: `(${count})`,
-      }),
-    );
+    const radio = Object.assign(document.createElement('input'), { type: 'radio', name: 'category', value, checked });
+    labelElement.append(radio, `${label} `, Object.assign(document.createElement('span'), { className: 'chips__count', textContent: `(${count})` }));
     return labelElement;
   };
   const legend = categoryField.querySelector('legend')!;

@@ -182,7 +182,7 @@ async function writePagefindCopy(path: string, report: PrecompressReport): Promi
   const gzipped = quality === undefined ? undefined : await readFile(path);
   const compressed = gzipped && (await pagefindCopy(gzipped, quality!));
   if (!gzipped || !compressed || compressed.byteLength > gzipped.byteLength * WORTH_KEEPING) {
-    await rm(copy, { force: true });
+    await rm(copy, { force: true }); // none worth keeping, nor one left by an earlier build
     return;
   }
   await writeFile(copy, compressed);

@@ -79,7 +79,11 @@ export function fileResponse(
   const pagefindGzip = isPagefindGzip(file);
   const compressible =
     pagefindGzip || (isCompressibleType(contentType) && source.size >= MIN_COMPRESS_BYTES);
-  const accepted = compressible ? acceptableEncodings(request.headers.get('accept-encoding')) : [];
+  const acceptable = compressible
+    ? acceptableEncodings(request.headers.get('accept-encoding'))
+    : [];
+  // Pagefind's files only ever have a Brotli copy: no lookup for a .gz that is never there.
+  const accepted = pagefindGzip ? acceptable.filter((e) => e === 'br') : acceptable;
 
   // A precompressed copy the client accepts, else the best encoding compressed here.
   let encoding: Encoding | undefined;
