@@ -39,7 +39,13 @@ export default defineConfig({
   outDir: internal
     ? (process.env.AGENTS_DIST_DIR ?? './dist-agents')
     : (process.env.DIST_DIR ?? './dist'),
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Pages rendered at a time. One at a time, the render waited on each page's folder and file
+    // (7 of 45 s idle at 10,000 pages); at 8 the rendering took 34 s instead of 39–45 s. The
+    // output is the same byte for byte (pages are written by path, Pagefind sorts its pages).
+    concurrency: 8,
+  },
   ...(internal ? { adapter: internalServerAdapter() } : {}),
   integrations: [
     // Reads the frontmatter of content/**/*.mdx. Bodies are not compiled: the pages render them
