@@ -4,9 +4,11 @@
 // Each is followed by precompression: .br and .gz copies beside the text files, for the server.
 //   DIST_DIR, AGENTS_DIST_DIR override the folders; `-- public` or `-- internal` builds one.
 import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { precompressDir } from '../src/server/edge/precompress.ts';
+import { removeAside } from './lib/remove-aside.ts';
 
 const root = join(import.meta.dirname, '..');
 // Astro runs on this same Node (the pinned 24), not whatever `node` is first on PATH.
@@ -35,6 +37,11 @@ for (const audience of ['public', 'internal'] as const) {
   console.log(`\n▶ Building the ${audience} help centre`);
   // Written before each build: a build killed half way leaves caches of this same folder.
   remember();
+  const astroOutDir =
+    audience === 'public'
+      ? resolve(root, process.env['DIST_DIR'] ?? 'dist')
+      : resolve(root, process.env['AGENTS_DIST_DIR'] ?? 'dist-agents');
+  const removing = removeAside(astroOutDir);
   const result = spawnSync(process.execPath, [astro, 'build'], {
     stdio: 'inherit',
     cwd: root,
@@ -45,10 +52,10 @@ for (const audience of ['public', 'internal'] as const) {
     process.exit(result.status ?? 1);
   }
   // The agents' pages are filled in per request: only their scripts, styles and indexes.
-  const outDir =
-    audience === 'public'
-      ? resolve(root, process.env['DIST_DIR'] ?? 'dist')
-      : join(resolve(root, process.env['AGENTS_DIST_DIR'] ?? 'dist-agents'), 'client');
+  const outDir = audience === 'public' ? astroOutDir : join(astroOutDir, 'client');
+  // Before the copies are written beside the new build: the old one is gone by then.
+  if (removing && removing.exitCode === null && removing.signalCode === null)
+    await once(removing, 'exit');
   const packed = await precompressDir(outDir, { html: audience === 'public' });
   console.log(
     `✔ ${audience} help centre built in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
