@@ -195,8 +195,8 @@ async function writePagefindBundle(distDir: string, feed: ArticleFeed) {
 /**
  * What Pagefind needs of an article page: the html element (its language) and the article it
  * indexes (data-pagefind-body), not the header, styles, scripts and footer around it. Pagefind's
- * messages are JSON in base64 on this thread, so a third of the page is a third of that work;
- * its index is the same byte for byte.
+ * messages are JSON in base64 on this thread, and the article is a quarter of the page (4.4 of
+ * 18.2 KiB). Its index is the same byte for byte.
  */
 function pagefindInput(html: string): string {
   const root = /<html\b[^>]*>/.exec(html)?.[0];
