@@ -143,17 +143,18 @@ export function articleFeed(): ArticleFeed {
       if (!match || !isLocale(locale) || seen.has(url)) return;
       seen.add(url);
       if (!html.includes('data-pagefind-body') || showsFallback(html)) return;
+      const article = articleElement(html);
+      const body = article?.[1] ?? '';
       pages.push({
         id: match[2]!,
         url,
         locale,
-        text: articleText(html),
-        ...(locale === 'ru' ? { written: textOf(articleBody(html)) } : {}),
+        text: articleText(body),
+        ...(locale === 'ru' ? { written: textOf(body) } : {}),
       });
+      const content = normaliseText(locale, pagefindInput(html, article?.[0]));
       const sent = index()
-        .then((made) =>
-          made.addHTMLFile({ url, content: normaliseText(locale, pagefindInput(html)) }),
-        )
+        .then((made) => made.addHTMLFile({ url, content }))
         .then((added) => {
           if (added.errors.length) throw new Error(added.errors.join('; '));
         })
@@ -198,9 +199,8 @@ async function writePagefindBundle(distDir: string, feed: ArticleFeed) {
  * messages are JSON in base64 on this thread, and the article is a quarter of the page (4.4 of
  * 18.2 KiB). Its index is the same byte for byte.
  */
-function pagefindInput(html: string): string {
+function pagefindInput(html: string, article: string | undefined): string {
   const root = /<html\b[^>]*>/.exec(html)?.[0];
-  const article = /<article\b[^>]*data-pagefind-body[^>]*>[\s\S]*?<\/article>/.exec(html)?.[0];
   if (!root || !article) return html;
   const title = /<title>[\s\S]*?<\/title>/.exec(html)?.[0] ?? '';
   return `<!doctype html>${root}<head>${title}</head><body>${article}</body></html>`;
@@ -343,14 +343,13 @@ async function writeSearchIndexes(
   }
 }
 
-/** The markup inside the article element Pagefind indexes. */
-function articleBody(html: string): string {
-  return /<article\b[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/article>/.exec(html)?.[1] ?? '';
+/** The article element Pagefind indexes: [0] the element, [1] the markup inside it. */
+function articleElement(html: string): RegExpExecArray | null {
+  return /<article\b[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/article>/.exec(html);
 }
 
-/** The article's text without its markup: the title and the prose. */
-function articleText(html: string): string {
-  const article = articleBody(html);
+/** The article's text without its markup (article: inside the article element): title, prose. */
+function articleText(article: string): string {
   // The heading too, as Pagefind reads it, so the service's text ranking agrees with the
   // browser's (eval:search, contact-page suggestions).
   const title = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(article)?.[1] ?? '';
